@@ -1,0 +1,30 @@
+//! # signkit
+//!
+//! Sign, validate, build and decode requests to the DaoKe / Mirrtalk (语镜) open API and the
+//! YTX (云讯) cloud-communication API — pure Rust, no IO, ready for WebAssembly.
+//!
+//! The data flow is one straight line:
+//!
+//! ```text
+//! params ──► validate ──► sign ──► encode ──► PreparedRequest ──► (you send it) ──► decode reply
+//! ```
+//!
+//! Every intermediate value is a type that prints: the string-to-sign (with the secret
+//! redacted unless you ask), the body, the raw HTTP request, a `curl` command. Time and
+//! randomness are parameters, so every result is reproducible.
+//!
+//! The behaviour is specified in the project's `spec/` (spec section numbers in these docs
+//! refer to it).
+#![deny(missing_docs)]
+#![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
+
+pub mod api;
+pub mod lua;
+pub mod params;
+pub mod text;
+pub mod time;
+
+pub use api::{Api, Encoding, Vendor};
+pub use params::{canonical_value, FilePart, Params};
+pub use text::{Bilingual, Lang};
+pub use time::BeijingTime;
