@@ -13,16 +13,38 @@
 //! redacted unless you ask), the body, the raw HTTP request, a `curl` command. Time and
 //! randomness are parameters, so every result is reproducible.
 //!
-//! The behaviour is specified in the project's `spec/` (spec section numbers in these docs
-//! refer to it).
+//! The behaviour is specified in the repository's `spec/` (section numbers in these docs
+//! refer to `spec/README.md`).
 #![deny(missing_docs)]
 #![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
 
 pub mod api;
+pub mod base64;
+pub mod daoke;
+pub mod error;
 pub mod lua;
 pub mod params;
+pub mod request;
 pub mod text;
 pub mod time;
+pub mod ytx;
+
+#[cfg(feature = "full")]
+pub mod catalogue;
+#[cfg(feature = "full")]
+pub mod endpoint;
+#[cfg(feature = "full")]
+pub mod reply;
+#[cfg(feature = "full")]
+pub mod rules;
+#[cfg(feature = "full")]
+pub mod validate;
+
+#[cfg(feature = "sandbox")]
+pub mod sandbox;
+
+#[cfg(feature = "wasm")]
+mod wasm;
 
 pub use api::{Api, Encoding, Vendor};
 pub use params::{canonical_value, FilePart, Params};

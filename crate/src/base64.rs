@@ -1,0 +1,1 @@
+//! Standard Base64 (RFC 4648, with `=` padding).

@@ -1,0 +1,1 @@
+//! The merged error-code catalogue (spec §8): meaning and remedy in English and Chinese.

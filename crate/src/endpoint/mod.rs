@@ -1,0 +1,1 @@
+//! Declarative descriptions of the five endpoints: parameters, labels, help, defaults, rules.

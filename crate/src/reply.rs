@@ -1,0 +1,1 @@
+//! Tolerant decoding of both vendors' reply envelopes (spec §7).

@@ -1,0 +1,1 @@
+//! The rule vocabulary endpoint descriptions are written in (spec §3).

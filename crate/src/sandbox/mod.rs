@@ -1,0 +1,1 @@
+//! A pure emulator of the daoke and YTX servers (spec §10).

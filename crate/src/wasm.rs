@@ -1,0 +1,1 @@
+//! The JavaScript API (wasm-bindgen exports): a thin layer over the pure core.
