@@ -32,7 +32,6 @@ mod fixtures;
 mod parse;
 mod pattern;
 mod reply;
-mod rng;
 mod sql;
 pub mod state;
 mod ytx;
@@ -293,7 +292,7 @@ mod tests {
         assert_eq!(state.sandbox.max_body_bytes, 1_048_576);
         assert_eq!(state.ytx.next_request_seq, 1);
         assert!(state.daoke.access_tokens[0].weibo_info);
-        assert_eq!(state.ytx.environment, state::YtxEnvironment::Sandbox);
+        assert_eq!(state.ytx.environment, crate::ytx::YtxEnvironment::Sandbox);
     }
 
     #[test]
