@@ -55,6 +55,14 @@ pub struct HttpRequest {
 }
 
 impl HttpRequest {
+    /// The value of the first header called `name` (any letter case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
     /// The raw header text the daoke handlers search (spec §10.1): `{method} {target}
     /// HTTP/1.1` CRLF, then `{name}: {value}` CRLF per header in order, then CRLF.
     pub fn raw_header(&self) -> Vec<u8> {
