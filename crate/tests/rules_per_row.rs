@@ -1505,6 +1505,20 @@ fn raw_and_build_mode_differ_only_in_the_callback_omission() {
             )]
         );
     }
+    // Found by validate_props: omission runs before the request-shape rules, so two empty
+    // callbackURLs are both omitted in build mode and are a repeated name in raw mode.
+    let twice = [("callbackURL", ""), ("callbackURL", "")];
+    assert!(findings_with(CreateGroup, &twice, Mode::Build).is_empty());
+    let got = summary(&findings_with(CreateGroup, &twice, Mode::Raw));
+    assert_eq!(
+        got,
+        vec![(
+            "callbackURL".to_owned(),
+            Severity::Error,
+            Request,
+            "request.repeatedName"
+        )]
+    );
     let got = summary(&findings_with(ApplyMicroChannel, &[], Mode::Raw));
     assert!(got.is_empty(), "{got:?}");
 }
