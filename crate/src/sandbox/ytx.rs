@@ -3,9 +3,11 @@
 
 use serde_json::Value;
 
-use super::reply::ytx_response;
+use super::reply::{server_text, ytx_response};
 use super::state::{Invitation, State, YtxAccount};
 use super::{HttpRequest, HttpResponse};
+use crate::api::Vendor;
+use crate::catalogue::SUCCESS;
 use crate::time::BeijingTime;
 use crate::ytx::{ytx_sign, AuthToken};
 
@@ -31,30 +33,22 @@ enum Failure {
 }
 
 impl Failure {
-    /// `statusCode` and `statusMsg`.
-    fn status(self) -> (&'static str, &'static str) {
+    /// The `statusCode` (its `statusMsg` is the catalogue's text).
+    fn code(self) -> &'static str {
         match self {
-            Failure::Route => ("SBX001", "sandbox: unknown function or method"),
-            Failure::SignMissing => ("SBX002", "sandbox: Sign missing"),
-            Failure::Authorization => ("SBX003", "sandbox: Authorization missing or malformed"),
-            Failure::AccountDiffers => (
-                "SBX004",
-                "sandbox: Authorization account differs from the URL",
-            ),
-            Failure::TimestampMalformed => ("SBX005", "sandbox: timestamp malformed"),
-            Failure::TimestampOutsideWindow => {
-                ("SBX006", "sandbox: timestamp outside the 24-hour window")
-            }
-            Failure::UnknownAccount => ("SBX007", "sandbox: unknown accountSID"),
-            Failure::SignMismatch => ("SBX008", "sandbox: Sign mismatch"),
-            Failure::BodyNotObject => ("SBX009", "sandbox: body is not a JSON object"),
-            Failure::UnknownAction => ("SBX010", "sandbox: unknown action"),
-            Failure::MissingParameter => ("-2", "缺少必要参数"),
-            Failure::Application => ("-205", "应用验证失败"),
-            Failure::Parties => (
-                "SBX011",
-                "sandbox: parties is not a JSON array of {name, phone}",
-            ),
+            Failure::Route => "SBX001",
+            Failure::SignMissing => "SBX002",
+            Failure::Authorization => "SBX003",
+            Failure::AccountDiffers => "SBX004",
+            Failure::TimestampMalformed => "SBX005",
+            Failure::TimestampOutsideWindow => "SBX006",
+            Failure::UnknownAccount => "SBX007",
+            Failure::SignMismatch => "SBX008",
+            Failure::BodyNotObject => "SBX009",
+            Failure::UnknownAction => "SBX010",
+            Failure::MissingParameter => "-2",
+            Failure::Application => "-205",
+            Failure::Parties => "SBX011",
         }
     }
 }
@@ -68,11 +62,8 @@ pub fn handle(
     now: i64,
 ) -> HttpResponse {
     match run(state, request, path, query, now) {
-        Ok(request_id) => ytx_response("0", "提交成功", &request_id),
-        Err(failure) => {
-            let (code, message) = failure.status();
-            ytx_response(code, message, "")
-        }
+        Ok(request_id) => ytx_response(SUCCESS, server_text(Vendor::Ytx, SUCCESS), &request_id),
+        Err(failure) => ytx_response(failure.code(), server_text(Vendor::Ytx, failure.code()), ""),
     }
 }
 
@@ -231,4 +222,38 @@ fn parties_array(sent: &Value) -> Option<Value> {
             .iter()
             .all(|p| p.is_object() && has_text(p, "name") && has_text(p, "phone"));
     well_formed.then_some(parties)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_failure_has_its_message_in_the_catalogue() {
+        use Failure::*;
+        let all = [
+            Route,
+            SignMissing,
+            Authorization,
+            AccountDiffers,
+            TimestampMalformed,
+            TimestampOutsideWindow,
+            UnknownAccount,
+            SignMismatch,
+            BodyNotObject,
+            UnknownAction,
+            MissingParameter,
+            Application,
+            Parties,
+        ];
+        for failure in all {
+            let info =
+                crate::catalogue::lookup(Vendor::Ytx, failure.code()).expect("a catalogue entry");
+            assert!(
+                info.server_result
+                    .is_some_and(|text| text != failure.code()),
+                "{failure:?}"
+            );
+        }
+    }
 }

@@ -12,10 +12,10 @@ mod verify;
 use std::borrow::Cow;
 
 use super::parse::{form, multipart, ArgValue, Args};
-use super::reply::{DaokeEnvelope, CLIENTCUSTOM_CONTENT_TYPE, WEIBOAPI_CONTENT_TYPE};
+use super::reply::{server_text, DaokeEnvelope, CLIENTCUSTOM_CONTENT_TYPE, WEIBOAPI_CONTENT_TYPE};
 use super::state::{App, AppFault, DaokeState, State};
 use super::{HttpRequest, HttpResponse};
-use crate::api::Api;
+use crate::api::{Api, Vendor};
 use crate::daoke::sign::{Secret, Sign, StringToSign};
 use crate::lua::{self, FlagReading};
 
@@ -139,29 +139,10 @@ impl Failure {
     }
 
     fn result_text(&self) -> Cow<'static, str> {
-        Cow::Borrowed(match self {
-            Failure::Param(name) => return Cow::Owned(format!("{name} is error!")),
-            Failure::UnknownApp => "appKey error",
-            Failure::TokenMismatch => "access token not matched",
-            Failure::TokenExpired => "access token expired",
-            Failure::TokenLacksRight => "access token not this authorization",
-            Failure::SignMismatch => "sign is not match!",
-            Failure::Database => "mysql failed!",
-            Failure::Cache => "redis failed!",
-            Failure::Internal => "internal data error!",
-            Failure::NoBody => "http body is null!",
-            Failure::DuplicateAccount => "accountID has more record in db!",
-            Failure::GroupExists => "this group is already exist!",
-            Failure::NoSuchAccount => "this accountID is not exist!",
-            Failure::NoSuchGroup => "this groupID is not exist!",
-            Failure::GroupUnusable => "this groupID is unusable",
-            Failure::NotAllowedToCreate => "not allow to create group!",
-            Failure::RateLimited => "ERROR",
-            Failure::ChannelNotStarted => "current channel not start",
-            Failure::ChannelNumberTaken => "current user channel already exist",
-            Failure::RepeatSubmitted => "Repeat submitted",
-            Failure::ChannelQuota => "user channel Maximum",
-        })
+        match self {
+            Failure::Param(name) => Cow::Owned(format!("{name} is error!")),
+            other => Cow::Borrowed(server_text(Vendor::Daoke, other.code())),
+        }
     }
 }
 
@@ -375,6 +356,42 @@ fn server_sign(args: &Args, secret: &str) -> Result<Option<Sign>, Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_failure_has_its_message_in_the_catalogue() {
+        let all = [
+            Failure::UnknownApp,
+            Failure::TokenMismatch,
+            Failure::TokenExpired,
+            Failure::TokenLacksRight,
+            Failure::SignMismatch,
+            Failure::Database,
+            Failure::Cache,
+            Failure::Internal,
+            Failure::NoBody,
+            Failure::DuplicateAccount,
+            Failure::GroupExists,
+            Failure::NoSuchAccount,
+            Failure::NoSuchGroup,
+            Failure::GroupUnusable,
+            Failure::NotAllowedToCreate,
+            Failure::RateLimited,
+            Failure::ChannelNotStarted,
+            Failure::ChannelNumberTaken,
+            Failure::RepeatSubmitted,
+            Failure::ChannelQuota,
+        ];
+        for failure in all {
+            let info =
+                crate::catalogue::lookup(Vendor::Daoke, failure.code()).expect("a catalogue entry");
+            assert_eq!(
+                info.server_result,
+                Some(&*failure.result_text()),
+                "{failure:?}"
+            );
+        }
+        assert_eq!(Failure::param("yes").result_text(), "yes is error!");
+    }
 
     #[test]
     fn char_count_matches_unicode_scalars_for_utf8() {
