@@ -185,14 +185,14 @@ fn route<'p>(method: &str, path: &'p str) -> Option<&'p str> {
     }
 }
 
-/// The `Authorization` header (name in any case, value trimmed), decoded: the text before
+/// The `Authorization` header (name in any case, value trimmed of spaces and tabs), decoded: the text before
 /// and after its first `|`.
 fn authorization(request: &HttpRequest) -> Option<(String, String)> {
     let (_, value) = request
         .headers
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case("Authorization"))?;
-    let plain = String::from_utf8(crate::base64::decode(value.trim())?).ok()?;
+    let plain = String::from_utf8(crate::base64::decode(value.trim_matches([' ', '\t']))?).ok()?;
     let (account_sid, timestamp) = plain.split_once('|')?;
     Some((account_sid.to_owned(), timestamp.to_owned()))
 }

@@ -6,7 +6,6 @@
 //! and the `outbound` document; it never looks inside the emulator.
 //!
 //! Include it with `#[path = "support/sandbox_runner.rs"] mod sandbox_runner;`.
-#![allow(dead_code)] // each including test file uses a different part
 
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
