@@ -1,0 +1,294 @@
+//! The front door proper: one emulator behind one lock, the control endpoints, CORS, and
+//! persistence of every change before it is acknowledged.
+//!
+//! Requests are serialised (the emulator is a state machine). The critical section is the
+//! emulator call plus, with `--state`, taking a snapshot of the state; HTTP parsing happens
+//! before it and the file write after it (see [`Persister`] for why that keeps the order).
+
+use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use signkit::sandbox::{ConfigError, HttpRequest, HttpResponse, Sandbox, DEMO_FIXTURES_JSON};
+
+use crate::clock::Clock;
+use crate::control::{self, Action, CONTROL_BODY_LIMIT};
+use crate::cors;
+use crate::state_file::{Persister, Snapshot, StateFile};
+
+/// `sandbox.maxBodyBytes` when the state does not say (spec §10.2; nginx's default).
+const DEFAULT_MAX_BODY_BYTES: usize = 1_048_576;
+
+/// Where the fixtures come from: the ones `POST /_sandbox/reset` with an empty body restores.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fixtures {
+    /// The fixtures document.
+    pub json: String,
+    /// Where it came from, for the start-up banner.
+    pub origin: FixturesOrigin,
+    /// `--seed`: replaces the document's `sandbox.seed`.
+    pub seed: Option<u64>,
+}
+
+/// The origin of the configured fixtures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FixturesOrigin {
+    /// The built-in demo fixtures (spec §10.3).
+    Demo,
+    /// A `--config` file.
+    File(String),
+}
+
+impl Fixtures {
+    /// The demo fixtures of spec §10.3.
+    pub fn demo(seed: Option<u64>) -> Fixtures {
+        Fixtures {
+            json: DEMO_FIXTURES_JSON.to_owned(),
+            origin: FixturesOrigin::Demo,
+            seed,
+        }
+    }
+}
+
+/// Why the front door could not start.
+#[derive(Debug)]
+pub enum StartError {
+    /// The fixtures were rejected by the emulator.
+    Fixtures(ConfigError),
+    /// The state file exists but could not be read or was rejected.
+    State {
+        /// The state file.
+        path: String,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+impl fmt::Display for StartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StartError::Fixtures(error) => write!(f, "the fixtures are invalid: {error}"),
+            StartError::State { path, reason } => write!(
+                f,
+                "state file {path}: {reason} (fix it, or delete it to start from the fixtures)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StartError {}
+
+/// Where the running state came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateOrigin {
+    /// Loaded from the state file.
+    Loaded,
+    /// Created from the fixtures (and, with `--state`, written to a new state file).
+    Fresh,
+}
+
+/// The front door: emulator, clock and persistence, shared by all connections.
+pub struct FrontDoor {
+    inner: Mutex<Inner>,
+    /// `sandbox.maxBodyBytes` of the current state, readable without the lock.
+    max_body_bytes: AtomicUsize,
+    fixtures: Fixtures,
+    persister: Option<Persister>,
+}
+
+struct Inner {
+    sandbox: Sandbox,
+    clock: Clock,
+    /// With `--state`: the last snapshot taken, to tell whether a request changed the state.
+    last_snapshot: Option<Snapshot>,
+}
+
+impl FrontDoor {
+    /// Builds the emulator from the state file when it exists, else from `fixtures` (then
+    /// writes the new state file). The fixtures are checked either way, so a later reset
+    /// cannot fail on them.
+    pub fn open(
+        fixtures: Fixtures,
+        clock: Clock,
+        state_file: Option<StateFile>,
+    ) -> Result<(FrontDoor, StateOrigin), StartError> {
+        let fresh = fresh_sandbox(&fixtures).map_err(StartError::Fixtures)?;
+        let state_error = |file: &StateFile, reason: String| StartError::State {
+            path: file.path().display().to_string(),
+            reason,
+        };
+        let saved = match &state_file {
+            Some(file) => file
+                .read()
+                .map_err(|error| state_error(file, error.to_string()))?,
+            None => None,
+        };
+        let (sandbox, origin) = match (&state_file, saved) {
+            (Some(file), Some(text)) => (
+                Sandbox::from_state_json(&text)
+                    .map_err(|error| state_error(file, error.to_string()))?,
+                StateOrigin::Loaded,
+            ),
+            _ => (fresh, StateOrigin::Fresh),
+        };
+        let persister = match state_file {
+            Some(file) => {
+                if origin == StateOrigin::Fresh {
+                    file.write_atomic(&sandbox.state_json()).map_err(|error| {
+                        state_error(&file, format!("cannot be written: {error}"))
+                    })?;
+                }
+                Some(Persister::new(file, 0))
+            }
+            None => None,
+        };
+        let last_snapshot = persister.as_ref().map(|_| Snapshot {
+            version: 0,
+            json: Arc::from(sandbox.state_json()),
+        });
+        let front = FrontDoor {
+            max_body_bytes: AtomicUsize::new(max_body_bytes(&sandbox)),
+            inner: Mutex::new(Inner {
+                sandbox,
+                clock,
+                last_snapshot,
+            }),
+            fixtures,
+            persister,
+        };
+        Ok((front, origin))
+    }
+
+    /// The configured fixtures.
+    pub fn fixtures(&self) -> &Fixtures {
+        &self.fixtures
+    }
+
+    /// The current clock setting.
+    pub fn clock(&self) -> Clock {
+        self.lock().clock
+    }
+
+    /// Largest body accepted for `path`: the state's `maxBodyBytes` for vendor paths, a fixed
+    /// larger limit for the control endpoints.
+    pub fn body_limit(&self, target: &str) -> usize {
+        if control::is_control(target) {
+            CONTROL_BODY_LIMIT.max(self.max_body_bytes.load(Ordering::Relaxed))
+        } else {
+            self.max_body_bytes.load(Ordering::Relaxed)
+        }
+    }
+
+    /// Answers one request. Blocking (the lock, and with `--state` a file write and fsync):
+    /// call it from a thread that may block.
+    pub fn respond(&self, request: &HttpRequest) -> HttpResponse {
+        let mut response = if cors::is_preflight(request) {
+            cors::preflight_response()
+        } else if control::is_control(&request.target) {
+            match control::parse(request) {
+                Ok(action) => self.control(action),
+                Err(response) => response,
+            }
+        } else {
+            self.change(|inner| {
+                let now = inner.clock.now_unix();
+                inner.sandbox.handle(request, now)
+            })
+        };
+        cors::allow_any_origin(&mut response);
+        response
+    }
+
+    fn control(&self, action: Action) -> HttpResponse {
+        match action {
+            Action::Health => control::ok(),
+            Action::State => control::json(self.lock().sandbox.state_json()),
+            Action::Outbound => control::json(self.lock().sandbox.outbound_json()),
+            Action::SetClock(clock) => {
+                self.lock().clock = clock;
+                control::ok()
+            }
+            Action::Reset { fixtures, seed } => self.change(|inner| {
+                // An empty body restores the configured fixtures, whose seed `--seed` overrides.
+                let (json, seed) = match &fixtures {
+                    Some(json) => (json.as_str(), seed),
+                    None => (self.fixtures.json.as_str(), seed.or(self.fixtures.seed)),
+                };
+                match inner.sandbox.reset(Some(json), seed) {
+                    Ok(()) => {
+                        self.max_body_bytes
+                            .store(max_body_bytes(&inner.sandbox), Ordering::Relaxed);
+                        control::ok()
+                    }
+                    Err(error) => {
+                        control::error(400, &format!("the fixtures are invalid: {error}"))
+                    }
+                }
+            }),
+        }
+    }
+
+    /// Runs `f` in the critical section; with `--state`, a change it made is on disk before
+    /// this returns (else the answer becomes a `500`: the change was not saved).
+    fn change(&self, f: impl FnOnce(&mut Inner) -> HttpResponse) -> HttpResponse {
+        let (response, snapshot) = {
+            let mut inner = self.lock();
+            let response = f(&mut inner);
+            let snapshot = inner.snapshot_if_changed();
+            (response, snapshot)
+        };
+        match (&self.persister, snapshot) {
+            (Some(persister), Some(snapshot)) => match persister.persist(&snapshot) {
+                Ok(()) => response,
+                Err(error) => control::error(
+                    500,
+                    &format!(
+                        "the change was applied but the state file {} could not be written: {error}",
+                        persister.file().path().display()
+                    ),
+                ),
+            },
+            _ => response,
+        }
+    }
+
+    /// The emulator's contract is to never panic; should it anyway, the next request still
+    /// gets an answer (from the state as the panic left it) instead of a poisoned lock.
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Inner {
+    /// With `--state`: a new snapshot when the state differs from the last one.
+    fn snapshot_if_changed(&mut self) -> Option<Snapshot> {
+        let last = self.last_snapshot.as_mut()?;
+        let json = self.sandbox.state_json();
+        if *last.json == *json {
+            return None;
+        }
+        *last = Snapshot {
+            version: last.version + 1,
+            json: Arc::from(json),
+        };
+        Some(last.clone())
+    }
+}
+
+/// A sandbox loaded from `fixtures`, seeded with `--seed` when given.
+fn fresh_sandbox(fixtures: &Fixtures) -> Result<Sandbox, ConfigError> {
+    let mut sandbox = Sandbox::from_config_json(&fixtures.json)?;
+    if let Some(seed) = fixtures.seed {
+        sandbox.reset(Some(&fixtures.json), Some(seed))?;
+    }
+    Ok(sandbox)
+}
+
+/// `sandbox.maxBodyBytes` of the sandbox's state.
+fn max_body_bytes(sandbox: &Sandbox) -> usize {
+    serde_json::from_str::<serde_json::Value>(&sandbox.state_json())
+        .ok()
+        .and_then(|state| state.pointer("/sandbox/maxBodyBytes")?.as_u64())
+        .and_then(|limit| usize::try_from(limit).ok())
+        .unwrap_or(DEFAULT_MAX_BODY_BYTES)
+}
