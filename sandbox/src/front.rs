@@ -16,9 +16,6 @@ use crate::control::{self, Action, CONTROL_BODY_LIMIT};
 use crate::cors;
 use crate::state_file::{Persister, Snapshot, StateFile};
 
-/// `sandbox.maxBodyBytes` when the state does not say (spec §10.2; nginx's default).
-const DEFAULT_MAX_BODY_BYTES: usize = 1_048_576;
-
 /// Where the fixtures come from: the ones `POST /_sandbox/reset` with an empty body restores.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fixtures {
@@ -92,7 +89,9 @@ pub struct FrontDoor {
     inner: Mutex<Inner>,
     /// `sandbox.maxBodyBytes` of the current state, readable without the lock.
     max_body_bytes: AtomicUsize,
-    fixtures: Fixtures,
+    fixtures_origin: FixturesOrigin,
+    /// `--seed`: the seed of resets that restore the configured fixtures without `?seed=`.
+    seed: Option<u64>,
     persister: Option<Persister>,
 }
 
@@ -104,15 +103,20 @@ struct Inner {
 }
 
 impl FrontDoor {
-    /// Builds the emulator from the state file when it exists, else from `fixtures` (then
-    /// writes the new state file). The fixtures are checked either way, so a later reset
-    /// cannot fail on them.
+    /// Configures the emulator with `fixtures` (what a reset restores), then resumes the state
+    /// file when it exists, else writes a new one from the fixtures.
     pub fn open(
         fixtures: Fixtures,
         clock: Clock,
         state_file: Option<StateFile>,
     ) -> Result<(FrontDoor, StateOrigin), StartError> {
-        let fresh = fresh_sandbox(&fixtures).map_err(StartError::Fixtures)?;
+        let mut sandbox =
+            Sandbox::from_config_json(&fixtures.json).map_err(StartError::Fixtures)?;
+        if fixtures.seed.is_some() {
+            sandbox
+                .reset(None, fixtures.seed)
+                .map_err(StartError::Fixtures)?;
+        }
         let state_error = |file: &StateFile, reason: String| StartError::State {
             path: file.path().display().to_string(),
             reason,
@@ -123,13 +127,14 @@ impl FrontDoor {
                 .map_err(|error| state_error(file, error.to_string()))?,
             None => None,
         };
-        let (sandbox, origin) = match (&state_file, saved) {
-            (Some(file), Some(text)) => (
-                Sandbox::from_state_json(&text)
-                    .map_err(|error| state_error(file, error.to_string()))?,
-                StateOrigin::Loaded,
-            ),
-            _ => (fresh, StateOrigin::Fresh),
+        let origin = match (&state_file, saved) {
+            (Some(file), Some(text)) => {
+                sandbox
+                    .load_state(&text)
+                    .map_err(|error| state_error(file, error.to_string()))?;
+                StateOrigin::Loaded
+            }
+            _ => StateOrigin::Fresh,
         };
         let persister = match state_file {
             Some(file) => {
@@ -153,15 +158,16 @@ impl FrontDoor {
                 clock,
                 last_snapshot,
             }),
-            fixtures,
+            fixtures_origin: fixtures.origin,
+            seed: fixtures.seed,
             persister,
         };
         Ok((front, origin))
     }
 
-    /// The configured fixtures.
-    pub fn fixtures(&self) -> &Fixtures {
-        &self.fixtures
+    /// Where the configured fixtures come from.
+    pub fn fixtures_origin(&self) -> &FixturesOrigin {
+        &self.fixtures_origin
     }
 
     /// The current clock setting.
@@ -209,20 +215,16 @@ impl FrontDoor {
                 control::ok()
             }
             Action::Reset { fixtures, seed } => self.change(|inner| {
-                // An empty body restores the configured fixtures, whose seed `--seed` overrides.
-                let (json, seed) = match &fixtures {
-                    Some(json) => (json.as_str(), seed),
-                    None => (self.fixtures.json.as_str(), seed.or(self.fixtures.seed)),
-                };
-                match inner.sandbox.reset(Some(json), seed) {
+                // The random source restarts at `?seed=`, else at the configured seed (spec
+                // §10.5), which `--seed` overrides.
+                let seed = seed.or(self.seed);
+                match inner.sandbox.reset(fixtures.as_deref(), seed) {
                     Ok(()) => {
                         self.max_body_bytes
                             .store(max_body_bytes(&inner.sandbox), Ordering::Relaxed);
                         control::ok()
                     }
-                    Err(error) => {
-                        control::error(400, &format!("the fixtures are invalid: {error}"))
-                    }
+                    Err(error) => control::error(400, &error.message().en),
                 }
             }),
         }
@@ -275,20 +277,7 @@ impl Inner {
     }
 }
 
-/// A sandbox loaded from `fixtures`, seeded with `--seed` when given.
-fn fresh_sandbox(fixtures: &Fixtures) -> Result<Sandbox, ConfigError> {
-    let mut sandbox = Sandbox::from_config_json(&fixtures.json)?;
-    if let Some(seed) = fixtures.seed {
-        sandbox.reset(Some(&fixtures.json), Some(seed))?;
-    }
-    Ok(sandbox)
-}
-
 /// `sandbox.maxBodyBytes` of the sandbox's state.
 fn max_body_bytes(sandbox: &Sandbox) -> usize {
-    serde_json::from_str::<serde_json::Value>(&sandbox.state_json())
-        .ok()
-        .and_then(|state| state.pointer("/sandbox/maxBodyBytes")?.as_u64())
-        .and_then(|limit| usize::try_from(limit).ok())
-        .unwrap_or(DEFAULT_MAX_BODY_BYTES)
+    sandbox.state().sandbox.max_body_bytes
 }

@@ -101,7 +101,7 @@ fn print_banner(
     options: &Options,
     state_origin: StateOrigin,
 ) {
-    let data = match (&options.state, state_origin, &front.fixtures().origin) {
+    let data = match (&options.state, state_origin, front.fixtures_origin()) {
         (Some(path), StateOrigin::Loaded, _) => {
             format!("data: state loaded from {}", path.display())
         }

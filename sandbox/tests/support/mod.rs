@@ -225,6 +225,13 @@ impl Connection {
         self.read_response().expect("an answer")
     }
 
+    /// Sends `request`; `None` when the connection fails before a complete answer arrives
+    /// (for tests that kill the server mid-flight).
+    pub fn try_send(&mut self, request: &HttpRequest) -> Option<HttpResponse> {
+        self.stream.write_all(&encode_request(request)).ok()?;
+        self.read_response()
+    }
+
     /// Writes raw bytes.
     pub fn write(&mut self, bytes: &[u8]) {
         self.stream.write_all(bytes).expect("write to the sandbox");
@@ -283,7 +290,9 @@ impl Connection {
                 .find(|(name, _)| name.eq_ignore_ascii_case("content-length") && with_body)
                 .map_or(0, |(_, value)| value.parse().expect("Content-Length"));
             while self.pending.len() < length {
-                assert!(self.fill(), "connection closed inside a response body");
+                if !self.fill() {
+                    return None; // closed inside the body: no complete answer
+                }
             }
             let body = self.pending.drain(..length).collect();
             return Some(HttpResponse {
@@ -331,4 +340,85 @@ pub fn temp_dir(name: &str) -> std::path::PathBuf {
 /// The path as a `&str` (test paths are UTF-8).
 pub fn path_str(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
+}
+
+/// The demo app's key and its DEMO secret (spec §10.3; public, known to everyone).
+pub const DEMO_APP_KEY: &str = "1111111111";
+/// The demo app's secret (a DEMO value).
+pub const DEMO_SECRET: &str = "DEMO-SECRET-not-for-production";
+
+/// A request as the core's builder prepares it, ready for [`Server::send`].
+pub fn from_prepared(prepared: signkit::request::PreparedRequest) -> HttpRequest {
+    HttpRequest {
+        method: prepared.method,
+        target: prepared.path,
+        headers: prepared.headers,
+        body: prepared.body,
+    }
+}
+
+/// A createGroup request for `account` and `group_name`, built and signed by the core builder
+/// with the demo secret.
+pub fn create_group(account: &str, group_name: &str) -> HttpRequest {
+    let params = signkit::Params::new()
+        .with("appKey", DEMO_APP_KEY)
+        .with("accountID", account)
+        .with("groupName", group_name);
+    let built = signkit::daoke::build_daoke_request(
+        Some(signkit::Api::CreateGroup),
+        &params,
+        &signkit::daoke::Secret::new(DEMO_SECRET),
+        &signkit::daoke::DaokeOptions::default(),
+    )
+    .expect("createGroup builds");
+    from_prepared(built.request)
+}
+
+/// The daoke envelope of an answer: (`ERRORCODE`, `RESULT`).
+pub fn daoke_reply(response: &HttpResponse) -> (String, serde_json::Value) {
+    let value: serde_json::Value =
+        serde_json::from_slice(&response.body).unwrap_or_else(|_| panic!("daoke JSON, got {}", text(response)));
+    (
+        value["ERRORCODE"].as_str().unwrap_or_default().to_owned(),
+        value["RESULT"].clone(),
+    )
+}
+
+/// The `groupID` of a successful createGroup answer, `None` for any other answer.
+pub fn created_group_id(response: &HttpResponse) -> Option<String> {
+    if response.status != 200 {
+        return None;
+    }
+    let (code, result) = daoke_reply(response);
+    (code == "0").then(|| result["groupID"].as_str().map(str::to_owned))?
+}
+
+/// Minimal fixtures (spec §10.2) with the demo app and `count` accounts `L000000000`, … that
+/// own nothing, so each can create one group.
+pub fn fixtures_with_accounts(count: usize) -> (String, Vec<String>) {
+    let accounts: Vec<String> = (0..count).map(|index| format!("L{index:09}")).collect();
+    let fixtures = serde_json::json!({
+        "daoke": {
+            "apps": [{"appKey": DEMO_APP_KEY, "secret": DEMO_SECRET}],
+            "accounts": accounts,
+            "accessTokens": [],
+            "cityCodes": [],
+            "catalogIDs": []
+        },
+        "ytx": {"accounts": []}
+    });
+    (fixtures.to_string(), accounts)
+}
+
+/// The groups of a state document as (groupID, owner, name).
+pub fn groups_of(state: &serde_json::Value) -> Vec<(String, String, String)> {
+    state["daoke"]["groups"]
+        .as_array()
+        .expect("daoke.groups is an array")
+        .iter()
+        .map(|group| {
+            let field = |name: &str| group[name].as_str().unwrap_or_default().to_owned();
+            (field("groupID"), field("accountID"), field("groupName"))
+        })
+        .collect()
 }
