@@ -47,6 +47,14 @@ pub mod sandbox;
 mod wasm;
 
 pub use api::{Api, Encoding, Vendor};
+pub use daoke::{
+    build_daoke_request, DaokeOptions, DaokeRequest, Secret, Sign, Signed, StringToSign,
+};
+pub use error::{BuildError, BuildErrorKind};
 pub use params::{canonical_value, FilePart, Params};
+pub use request::PreparedRequest;
 pub use text::{Bilingual, Lang};
 pub use time::BeijingTime;
+pub use ytx::{
+    build_invite_meeting, AuthToken, InviteMeeting, Party, YtxEnvironment, YtxRequest, YtxSignature,
+};
