@@ -9,7 +9,9 @@ use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use signkit::sandbox::{ConfigError, HttpRequest, HttpResponse, Sandbox, DEMO_FIXTURES_JSON};
+use signkit::sandbox::{
+    ConfigError, HttpRequest, HttpResponse, Sandbox, State, DEMO_FIXTURES_JSON,
+};
 
 use crate::clock::Clock;
 use crate::control::{self, Action, CONTROL_BODY_LIMIT};
@@ -92,14 +94,14 @@ pub struct FrontDoor {
     fixtures_origin: FixturesOrigin,
     /// `--seed`: the seed of resets that restore the configured fixtures without `?seed=`.
     seed: Option<u64>,
-    persister: Option<Persister>,
+    persister: Option<Persister<State>>,
 }
 
 struct Inner {
     sandbox: Sandbox,
     clock: Clock,
     /// With `--state`: the last snapshot taken, to tell whether a request changed the state.
-    last_snapshot: Option<Snapshot>,
+    last_snapshot: Option<Snapshot<State>>,
 }
 
 impl FrontDoor {
@@ -149,7 +151,7 @@ impl FrontDoor {
         };
         let last_snapshot = persister.as_ref().map(|_| Snapshot {
             version: 0,
-            json: Arc::from(sandbox.state_json()),
+            state: Arc::new(sandbox.state().clone()),
         });
         let front = FrontDoor {
             max_body_bytes: AtomicUsize::new(max_body_bytes(&sandbox)),
@@ -230,13 +232,15 @@ impl FrontDoor {
         }
     }
 
-    /// Runs `f` in the critical section; with `--state`, a change it made is on disk before
-    /// this returns (else the answer becomes a `500`: the change was not saved).
+    /// Runs `f` in the critical section. With `--state`, the answer waits until the state it
+    /// was computed from is on disk: its own change, and any change by an earlier request
+    /// still being written (an answer must not reveal a change that a crash could still
+    /// undo). If the write fails the answer becomes a `500`.
     fn change(&self, f: impl FnOnce(&mut Inner) -> HttpResponse) -> HttpResponse {
         let (response, snapshot) = {
             let mut inner = self.lock();
             let response = f(&mut inner);
-            let snapshot = inner.snapshot_if_changed();
+            let snapshot = inner.current_snapshot();
             (response, snapshot)
         };
         match (&self.persister, snapshot) {
@@ -262,17 +266,17 @@ impl FrontDoor {
 }
 
 impl Inner {
-    /// With `--state`: a new snapshot when the state differs from the last one.
-    fn snapshot_if_changed(&mut self) -> Option<Snapshot> {
+    /// With `--state`: the snapshot of the current state, a new version when the state
+    /// differs from the last snapshot. Comparing state values is much cheaper than
+    /// serialising them; a copy is made only for a change, which has to be written anyway.
+    fn current_snapshot(&mut self) -> Option<Snapshot<State>> {
         let last = self.last_snapshot.as_mut()?;
-        let json = self.sandbox.state_json();
-        if *last.json == *json {
-            return None;
+        if *last.state != *self.sandbox.state() {
+            *last = Snapshot {
+                version: last.version + 1,
+                state: Arc::new(self.sandbox.state().clone()),
+            };
         }
-        *last = Snapshot {
-            version: last.version + 1,
-            json: Arc::from(json),
-        };
         Some(last.clone())
     }
 }
@@ -280,4 +284,127 @@ impl Inner {
 /// `sandbox.maxBodyBytes` of the sandbox's state.
 fn max_body_bytes(sandbox: &Sandbox) -> usize {
     sandbox.state().sandbox.max_body_bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use signkit::BeijingTime;
+    use std::fs;
+    use std::path::PathBuf;
+
+    fn open(fixtures: Fixtures, state_file: Option<StateFile>) -> (FrontDoor, StateOrigin) {
+        let clock = Clock::Frozen(BeijingTime::parse("20261125100000").unwrap());
+        FrontDoor::open(fixtures, clock, state_file).unwrap()
+    }
+
+    fn request(method: &str, target: &str, headers: &[(&str, &str)], body: &str) -> HttpRequest {
+        HttpRequest {
+            method: method.into(),
+            target: target.into(),
+            headers: headers
+                .iter()
+                .map(|(n, v)| ((*n).into(), (*v).into()))
+                .collect(),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("signkit-front-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    const ONE_ACCOUNT: &str = r#"{"daoke": {"apps": [], "accounts": ["Zzzzzzzzz1"], "accessTokens": [],
+        "cityCodes": [], "catalogIDs": []}, "ytx": {"accounts": []}, "sandbox": {"maxBodyBytes": 10}}"#;
+
+    #[test]
+    fn body_limits_follow_the_state() {
+        let (front, _) = open(Fixtures::demo(None), None);
+        assert_eq!(front.body_limit("/weiboapi/v2/createGroup?x"), 1_048_576);
+        assert_eq!(front.body_limit("/_sandbox/reset"), CONTROL_BODY_LIMIT);
+        let answer = front.respond(&request("POST", "/_sandbox/reset", &[], ONE_ACCOUNT));
+        assert_eq!(answer.body, b"{\"ok\":true}");
+        assert_eq!(front.body_limit("/weiboapi/v2/createGroup"), 10);
+        assert_eq!(front.body_limit("/_sandbox/reset"), CONTROL_BODY_LIMIT);
+    }
+
+    #[test]
+    fn preflights_and_control_requests_do_not_reach_the_emulator() {
+        let (front, _) = open(Fixtures::demo(None), None);
+        let before = front.lock().sandbox.state_json();
+        let preflight = front.respond(&request(
+            "OPTIONS",
+            "/weiboapi/v2/createGroup",
+            &[("Access-Control-Request-Method", "POST")],
+            "",
+        ));
+        assert_eq!(preflight.status, 204);
+        // An OPTIONS that is not a preflight is a vendor request like any other method.
+        let plain = front.respond(&request("OPTIONS", "/weiboapi/v2/createGroup", &[], ""));
+        assert_eq!(plain.status, 200);
+        assert!(String::from_utf8_lossy(&plain.body).contains("ME01024"));
+        let outbound = front.respond(&request("GET", "/_sandbox/outbound", &[], ""));
+        assert_eq!(outbound.body, b"[]");
+        assert_eq!(front.lock().sandbox.state_json(), before);
+    }
+
+    #[test]
+    fn only_changes_are_written() {
+        let dir = temp_dir("changes");
+        let path = dir.join("state.json");
+        let (front, origin) = open(Fixtures::demo(None), Some(StateFile::new(&path)));
+        assert_eq!(origin, StateOrigin::Fresh);
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            front.lock().sandbox.state_json()
+        );
+        fs::write(&path, "marker").unwrap();
+        // A request that changes nothing (no body: ME01024) leaves the file alone...
+        front.respond(&request("POST", "/weiboapi/v2/createGroup", &[], ""));
+        front.respond(&request("PUT", "/_sandbox/clock", &[], "now"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "marker");
+        // ...a reset to other fixtures rewrites it.
+        front.respond(&request("POST", "/_sandbox/reset", &[], ONE_ACCOUNT));
+        let written: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(
+            written["daoke"]["accounts"],
+            serde_json::json!(["Zzzzzzzzz1"])
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_resumed_state_still_resets_to_the_configured_fixtures() {
+        let dir = temp_dir("resume");
+        let path = dir.join("state.json");
+        fs::write(&path, ONE_ACCOUNT).unwrap();
+        let (front, origin) = open(Fixtures::demo(Some(5)), Some(StateFile::new(&path)));
+        assert_eq!(origin, StateOrigin::Loaded);
+        assert_eq!(front.lock().sandbox.state().daoke.accounts, ["Zzzzzzzzz1"]);
+        front.respond(&request("POST", "/_sandbox/reset", &[], ""));
+        let state = front.lock().sandbox.state().clone();
+        assert!(state
+            .daoke
+            .accounts
+            .iter()
+            .any(|account| account == "O40cml0y5p"));
+        assert_eq!(state.sandbox.seed, 5, "--seed is the configured seed");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_failed_write_is_a_500_that_says_so() {
+        let dir = temp_dir("unwritable");
+        let path = dir.join("state.json");
+        let (front, _) = open(Fixtures::demo(None), Some(StateFile::new(&path)));
+        fs::remove_dir_all(&dir).unwrap();
+        let answer = front.respond(&request("POST", "/_sandbox/reset", &[], ONE_ACCOUNT));
+        assert_eq!(answer.status, 500);
+        let text = String::from_utf8(answer.body).unwrap();
+        assert!(text.contains("could not be written"), "{text}");
+    }
 }

@@ -6,6 +6,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use serde::Serialize;
+
 /// A state file and its temporary sibling.
 #[derive(Debug)]
 pub struct StateFile {
@@ -81,31 +83,46 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// One version of the state document, numbered in the order the changes were made.
-#[derive(Clone, Debug)]
-pub struct Snapshot {
+/// One version of the state, numbered in the order the changes were made.
+#[derive(Debug)]
+pub struct Snapshot<T> {
     /// Increases by one with every change.
     pub version: u64,
-    /// The state document (spec §10.2).
-    pub json: Arc<str>,
+    /// The state; serialised (as pretty JSON) only when it is written.
+    pub state: Arc<T>,
 }
 
-/// Writes snapshots to a [`StateFile`] in version order, one writer at a time.
+// Derived `Clone` would require `T: Clone`; only the `Arc` is cloned.
+impl<T> Clone for Snapshot<T> {
+    fn clone(&self) -> Snapshot<T> {
+        Snapshot {
+            version: self.version,
+            state: Arc::clone(&self.state),
+        }
+    }
+}
+
+/// Writes snapshots to a [`StateFile`] in version order, one writer at a time, sharing writes.
 ///
 /// Snapshots are taken inside the emulator's critical section but written outside it, so
-/// writers can finish out of order; a snapshot older than the one on disk is skipped, because
-/// the newer one already contains its change.
+/// requests reach the file out of order and concurrently. Each request deposits its snapshot
+/// as the newest one, then waits for the writer lock; whoever holds it writes the newest
+/// snapshot deposited so far, which contains every older change. A request whose change is
+/// already on disk when it gets the lock returns at once: with concurrent writers one fsync
+/// covers many requests (group commit), and an older snapshot never overwrites a newer one.
 #[derive(Debug)]
-pub struct Persister {
+pub struct Persister<T> {
     file: StateFile,
+    newest: Mutex<Option<Snapshot<T>>>,
     written_version: Mutex<u64>,
 }
 
-impl Persister {
+impl<T: Serialize> Persister<T> {
     /// A persister for `file`, whose current contents are version `version`.
-    pub fn new(file: StateFile, version: u64) -> Persister {
+    pub fn new(file: StateFile, version: u64) -> Persister<T> {
         Persister {
             file,
+            newest: Mutex::new(None),
             written_version: Mutex::new(version),
         }
     }
@@ -115,19 +132,38 @@ impl Persister {
         &self.file
     }
 
-    /// Makes `snapshot` (or a newer one) durable.
-    pub fn persist(&self, snapshot: &Snapshot) -> io::Result<()> {
-        let mut written = self
-            .written_version
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+    /// Makes `snapshot` (or a newer one) durable. Serialising happens here, outside the
+    /// emulator's lock, once per file write rather than once per change.
+    pub fn persist(&self, snapshot: &Snapshot<T>) -> io::Result<()> {
+        {
+            let mut newest = lock(&self.newest);
+            if newest
+                .as_ref()
+                .is_none_or(|newest| newest.version < snapshot.version)
+            {
+                *newest = Some(snapshot.clone());
+            }
+        }
+        let mut written = lock(&self.written_version);
         if *written >= snapshot.version {
             return Ok(());
         }
-        self.file.write_atomic(&snapshot.json)?;
-        *written = snapshot.version;
+        // At least `snapshot` itself: it was deposited above and only newer ones replace it.
+        let newest = lock(&self.newest)
+            .clone()
+            .unwrap_or_else(|| snapshot.clone());
+        let json = serde_json::to_string_pretty(&*newest.state)
+            .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))?;
+        self.file.write_atomic(&json)?;
+        *written = newest.version;
         Ok(())
     }
+}
+
+/// A poisoned lock only means another writer panicked; the data (a version number, a
+/// snapshot) is still consistent.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 #[cfg(test)]
@@ -180,15 +216,51 @@ mod tests {
     fn older_snapshots_are_skipped() {
         let dir = temp_dir("order");
         let persister = Persister::new(StateFile::new(&dir.join("state.json")), 0);
-        let snapshot = |version, json: &str| Snapshot {
+        let snapshot = |version, text: &str| Snapshot {
             version,
-            json: Arc::from(json),
+            state: Arc::new(text.to_owned()),
         };
         persister.persist(&snapshot(2, "two")).unwrap();
         persister.persist(&snapshot(1, "one")).unwrap();
-        assert_eq!(persister.file().read().unwrap().as_deref(), Some("two"));
+        assert_eq!(persister.file().read().unwrap().as_deref(), Some("\"two\""));
         persister.persist(&snapshot(3, "three")).unwrap();
-        assert_eq!(persister.file().read().unwrap().as_deref(), Some("three"));
+        assert_eq!(
+            persister.file().read().unwrap().as_deref(),
+            Some("\"three\"")
+        );
+        persister.persist(&snapshot(3, "three again")).unwrap();
+        assert_eq!(
+            persister.file().read().unwrap().as_deref(),
+            Some("\"three\"")
+        );
+    }
+
+    #[test]
+    fn concurrent_persists_end_with_the_newest() {
+        let dir = temp_dir("concurrent");
+        let persister = Arc::new(Persister::new(StateFile::new(&dir.join("state.json")), 0));
+        let writers: Vec<_> = (1..=16u64)
+            .map(|version| {
+                let persister = Arc::clone(&persister);
+                std::thread::spawn(move || {
+                    let snapshot = Snapshot {
+                        version,
+                        state: Arc::new(version),
+                    };
+                    persister.persist(&snapshot).unwrap();
+                    // Once persist returns, the file holds this version or a newer one.
+                    let on_disk: u64 = persister.file().read().unwrap().unwrap().parse().unwrap();
+                    assert!(
+                        on_disk >= version,
+                        "v{version} returned with v{on_disk} on disk"
+                    );
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        assert_eq!(persister.file().read().unwrap().as_deref(), Some("16"));
         fs::remove_dir_all(dir).unwrap();
     }
 }

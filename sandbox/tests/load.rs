@@ -9,14 +9,32 @@ use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::Instant;
 
-use support::{create_group, created_group_id, fixtures_with_accounts, groups_of, text, Connection, Server};
+use support::{
+    create_group, created_group_id, fixtures_with_accounts, groups_of, text, Connection, Server,
+};
 
 const CLIENTS: usize = 50;
 const REQUESTS_PER_CLIENT: usize = 20;
 
 #[test]
 fn fifty_clients_times_twenty_create_group() {
-    let server = Server::start(&[]);
+    run_load(&Server::start(&[]), "in memory");
+}
+
+/// The same with `--state`: every answer waits for its change to be on disk (fsync).
+#[test]
+fn fifty_clients_times_twenty_create_group_persisted() {
+    let dir = support::temp_dir("load");
+    let state = dir.join("state.json");
+    let server = Server::start(&["--state", support::path_str(&state)]);
+    run_load(&server, "with --state");
+    let on_disk: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&state).expect("state file"))
+            .expect("state JSON");
+    assert_eq!(groups_of(&on_disk).len(), CLIENTS * REQUESTS_PER_CLIENT);
+}
+
+fn run_load(server: &Server, label: &str) {
     let (fixtures, accounts) = fixtures_with_accounts(1000);
     server.reset(&fixtures, None);
 
@@ -44,8 +62,9 @@ fn fifty_clients_times_twenty_create_group() {
                     .into_iter()
                     .map(|(account, name, request)| {
                         let response = connection.send(&request);
-                        let group_id = created_group_id(&response)
-                            .unwrap_or_else(|| panic!("createGroup for {account} failed: {}", text(&response)));
+                        let group_id = created_group_id(&response).unwrap_or_else(|| {
+                            panic!("createGroup for {account} failed: {}", text(&response))
+                        });
                         (group_id, (account, name))
                     })
                     .collect::<Vec<_>>()
@@ -61,7 +80,7 @@ fn fifty_clients_times_twenty_create_group() {
     let elapsed = started.elapsed();
     let total = CLIENTS * REQUESTS_PER_CLIENT;
     println!(
-        "load: {total} createGroup from {CLIENTS} concurrent keep-alive clients in {:.3} s = {:.0} requests/s",
+        "load ({label}): {total} createGroup from {CLIENTS} concurrent keep-alive clients in {:.3} s = {:.0} requests/s",
         elapsed.as_secs_f64(),
         total as f64 / elapsed.as_secs_f64()
     );
@@ -70,7 +89,11 @@ fn fifty_clients_times_twenty_create_group() {
     let acknowledged: HashMap<String, (String, String)> = created.into_iter().collect();
     assert_eq!(acknowledged.len(), total, "every groupID is distinct");
     let groups = groups_of(&server.state());
-    assert_eq!(groups.len(), total, "no group more, no group less than acknowledged");
+    assert_eq!(
+        groups.len(),
+        total,
+        "no group more, no group less than acknowledged"
+    );
     let mut seen = HashMap::new();
     for (group_id, owner, name) in groups {
         *seen.entry(group_id.clone()).or_insert(0) += 1;
@@ -80,6 +103,9 @@ fn fifty_clients_times_twenty_create_group() {
             "group {group_id} is stored as acknowledged"
         );
     }
-    assert!(seen.values().all(|count| *count == 1), "each group exactly once");
+    assert!(
+        seen.values().all(|count| *count == 1),
+        "each group exactly once"
+    );
     server.assert_alive();
 }

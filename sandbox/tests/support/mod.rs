@@ -376,8 +376,8 @@ pub fn create_group(account: &str, group_name: &str) -> HttpRequest {
 
 /// The daoke envelope of an answer: (`ERRORCODE`, `RESULT`).
 pub fn daoke_reply(response: &HttpResponse) -> (String, serde_json::Value) {
-    let value: serde_json::Value =
-        serde_json::from_slice(&response.body).unwrap_or_else(|_| panic!("daoke JSON, got {}", text(response)));
+    let value: serde_json::Value = serde_json::from_slice(&response.body)
+        .unwrap_or_else(|_| panic!("daoke JSON, got {}", text(response)));
     (
         value["ERRORCODE"].as_str().unwrap_or_default().to_owned(),
         value["RESULT"].clone(),
