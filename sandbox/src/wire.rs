@@ -397,8 +397,9 @@ pub fn encode_response(response: &HttpResponse, keep_alive: bool, head_only: boo
         // A CR or LF in a header would split the response; such a header is a bug upstream
         // and is dropped rather than sent.
         let unsafe_bytes = name.is_empty()
-            || (name.clone() + value)
+            || name
                 .bytes()
+                .chain(value.bytes())
                 .any(|b| matches!(b, b'\r' | b'\n' | 0));
         if !framing && !unsafe_bytes {
             out.extend_from_slice(format!("{name}: {value}\r\n").as_bytes());
