@@ -164,7 +164,9 @@ fn parse_hex(t: &[u8]) -> Option<(f64, Spelling)> {
             i += 1;
             continue;
         }
-        let Some(d) = (c as char).to_digit(16) else { break };
+        let Some(d) = (c as char).to_digit(16) else {
+            break;
+        };
         digits += 1;
         if mantissa >> 60 == 0 {
             mantissa = (mantissa << 4) | u64::from(d);
@@ -208,7 +210,14 @@ fn parse_hex(t: &[u8]) -> Option<(f64, Spelling)> {
         mantissa |= 1; // keeps round-to-nearest-even honest when digits were dropped
     }
     let value = ldexp(mantissa as f64, exp2);
-    Some((value, if float { Spelling::HexFloat } else { Spelling::HexInteger }))
+    Some((
+        value,
+        if float {
+            Spelling::HexFloat
+        } else {
+            Spelling::HexInteger
+        },
+    ))
 }
 
 /// `x · 2^e` without intermediate overflow.
@@ -240,7 +249,11 @@ pub fn number_text(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if x.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     // %e with 14 significant digits decides the exponent, exactly as C's %g does.
     let sci = format!("{:.13e}", x);
@@ -299,7 +312,11 @@ pub fn read_flag(value: &str) -> FlagReading {
         Some((n, spelling)) => {
             let text = number_text(n);
             if matches!(text.as_str(), "0" | "1" | "0.1") {
-                FlagReading::Accepted { value: n, text, version_dependent: spelling.is_version_dependent() }
+                FlagReading::Accepted {
+                    value: n,
+                    text,
+                    version_dependent: spelling.is_version_dependent(),
+                }
             } else {
                 FlagReading::Rejected { text }
             }
@@ -313,7 +330,19 @@ mod tests {
 
     #[test]
     fn accepted_spellings_from_the_spec() {
-        for s in ["1", " 1", "01", "1.0", "1.", "1e0", ".1e1", "0x1", "0x1p0", "0b1", "1.00000000000001"] {
+        for s in [
+            "1",
+            " 1",
+            "01",
+            "1.0",
+            "1.",
+            "1e0",
+            ".1e1",
+            "0x1",
+            "0x1p0",
+            "0b1",
+            "1.00000000000001",
+        ] {
             assert_eq!(tonumber(s).map(number_text).as_deref(), Some("1"), "{s:?}");
         }
         assert_eq!(number_text(tonumber("1e-400").unwrap()), "0");
@@ -333,23 +362,53 @@ mod tests {
             ("nan", "nan"),
             ("0x1e0", "480"),
         ] {
-            assert_eq!(read_flag(s), FlagReading::Rejected { text: text.into() }, "{s:?}");
+            assert_eq!(
+                read_flag(s),
+                FlagReading::Rejected { text: text.into() },
+                "{s:?}"
+            );
         }
     }
 
     #[test]
     fn not_numbers_from_the_spec() {
-        for s in ["", "abc", "true", "1_0", "0b", "0x", "1e", ".", "+", "- 1", "0x.", "1e+"] {
+        for s in [
+            "", "abc", "true", "1_0", "0b", "0x", "1e", ".", "+", "- 1", "0x.", "1e+",
+        ] {
             assert_eq!(tonumber(s), None, "{s:?}");
         }
     }
 
     #[test]
     fn version_dependent_spellings() {
-        assert!(matches!(read_flag("0b1"), FlagReading::Accepted { version_dependent: true, .. }));
-        assert!(matches!(read_flag("0x1p0"), FlagReading::Accepted { version_dependent: true, .. }));
-        assert!(matches!(read_flag("0x1"), FlagReading::Accepted { version_dependent: false, .. }));
-        assert!(matches!(read_flag("0.1"), FlagReading::Accepted { version_dependent: false, .. }));
+        assert!(matches!(
+            read_flag("0b1"),
+            FlagReading::Accepted {
+                version_dependent: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            read_flag("0x1p0"),
+            FlagReading::Accepted {
+                version_dependent: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            read_flag("0x1"),
+            FlagReading::Accepted {
+                version_dependent: false,
+                ..
+            }
+        ));
+        assert!(matches!(
+            read_flag("0.1"),
+            FlagReading::Accepted {
+                version_dependent: false,
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -371,6 +430,9 @@ mod tests {
         assert_eq!(tonumber("0x.8"), Some(0.5));
         assert_eq!(tonumber("0x1P-1"), Some(0.5));
         assert_eq!(tonumber("-0x10"), Some(-16.0));
-        assert_eq!(tonumber("0xffffffffffffffffff"), Some(4722366482869645213696.0));
+        assert_eq!(
+            tonumber("0xffffffffffffffffff"),
+            Some(4722366482869645213696.0)
+        );
     }
 }

@@ -41,7 +41,11 @@ impl Params {
 
     /// The value of the **last** parameter called `name` (the daoke form parser's rule).
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Whether a parameter called `name` is present.
@@ -88,13 +92,23 @@ impl Params {
 
     /// Pipeline step 3 for endpoints that omit an empty `callbackURL` (spec §3.4).
     pub fn without_empty(&self, name: &str) -> Params {
-        Params(self.0.iter().filter(|(n, v)| !(n == name && v.is_empty())).cloned().collect())
+        Params(
+            self.0
+                .iter()
+                .filter(|(n, v)| !(n == name && v.is_empty()))
+                .cloned()
+                .collect(),
+        )
     }
 }
 
 impl<N: Into<String>, V: Into<String>> FromIterator<(N, V)> for Params {
     fn from_iter<I: IntoIterator<Item = (N, V)>>(iter: I) -> Self {
-        Params(iter.into_iter().map(|(n, v)| (n.into(), v.into())).collect())
+        Params(
+            iter.into_iter()
+                .map(|(n, v)| (n.into(), v.into()))
+                .collect(),
+        )
     }
 }
 
@@ -180,9 +194,15 @@ mod tests {
 
     #[test]
     fn canonicalised_drops_only_exact_sign() {
-        let p = Params::new().with("sign", "X").with("Sign", "Y").with("a", "1\r\n2");
+        let p = Params::new()
+            .with("sign", "X")
+            .with("Sign", "Y")
+            .with("a", "1\r\n2");
         let c = p.canonicalised();
-        assert_eq!(c.pairs(), &[("Sign".into(), "Y".into()), ("a".into(), "1\n2".into())]);
+        assert_eq!(
+            c.pairs(),
+            &[("Sign".into(), "Y".into()), ("a".into(), "1\n2".into())]
+        );
     }
 
     #[test]

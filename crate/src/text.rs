@@ -50,12 +50,18 @@ pub struct Bilingual {
 impl Bilingual {
     /// A message made of two static strings.
     pub const fn new(en: &'static str, zh: &'static str) -> Self {
-        Bilingual { en: Cow::Borrowed(en), zh: Cow::Borrowed(zh) }
+        Bilingual {
+            en: Cow::Borrowed(en),
+            zh: Cow::Borrowed(zh),
+        }
     }
 
     /// A message built at run time.
     pub fn owned(en: String, zh: String) -> Self {
-        Bilingual { en: Cow::Owned(en), zh: Cow::Owned(zh) }
+        Bilingual {
+            en: Cow::Owned(en),
+            zh: Cow::Owned(zh),
+        }
     }
 
     /// The text in `lang`.

@@ -32,7 +32,9 @@ impl BeijingTime {
             return None;
         }
         let num = |range: core::ops::Range<usize>| {
-            b[range].iter().fold(0u16, |acc, d| acc * 10 + u16::from(d - b'0'))
+            b[range]
+                .iter()
+                .fold(0u16, |acc, d| acc * 10 + u16::from(d - b'0'))
         };
         let t = BeijingTime {
             year: num(0..4),
@@ -93,7 +95,7 @@ impl core::fmt::Display for BeijingTime {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -147,7 +149,15 @@ mod tests {
 
     #[test]
     fn rejects_invalid_dates() {
-        for s in ["20230229000000", "20161312000000", "20161200000000", "20161212240000", "2016121209300", "2016121209300a", "20161131000000"] {
+        for s in [
+            "20230229000000",
+            "20161312000000",
+            "20161200000000",
+            "20161212240000",
+            "2016121209300",
+            "2016121209300a",
+            "20161131000000",
+        ] {
             assert_eq!(BeijingTime::parse(s), None, "{s}");
         }
         assert!(BeijingTime::parse("20000229000000").is_some());

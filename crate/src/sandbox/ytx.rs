@@ -7,6 +7,7 @@ use super::reply::ytx_response;
 use super::state::{Invitation, State, YtxAccount};
 use super::{HttpRequest, HttpResponse};
 use crate::time::BeijingTime;
+use crate::ytx::{ytx_sign, AuthToken};
 
 /// The accepted window around the sandbox clock, both ends included (sandbox-defined).
 const TIMESTAMP_WINDOW_SECONDS: u64 = 86_400;
@@ -200,20 +201,15 @@ fn authorization(request: &HttpRequest) -> Option<(String, String)> {
         .headers
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case("Authorization"))?;
-    let plain = String::from_utf8(strict_base64(value.trim())?).ok()?;
+    let plain = String::from_utf8(crate::base64::decode(value.trim())?).ok()?;
     let (account_sid, timestamp) = plain.split_once('|')?;
     Some((account_sid.to_owned(), timestamp.to_owned()))
 }
 
-/// MD5(accountSID + authToken + timestamp) in hex.
+/// The `Sign` signkit's YTX signer computes: MD5(accountSID + authToken + timestamp).
 fn expected_sign(account: &YtxAccount, timestamp: &str) -> String {
-    format!(
-        "{:x}",
-        md5::compute(format!(
-            "{}{}{}",
-            account.account_sid, account.auth_token, timestamp
-        ))
-    )
+    let token = AuthToken::new(account.auth_token.as_str());
+    ytx_sign(&account.account_sid, &token, timestamp).sign
 }
 
 /// A non-empty array of objects with non-empty string `name` and `phone`, sent as a JSON
@@ -235,38 +231,4 @@ fn parties_array(sent: &Value) -> Option<Value> {
             .iter()
             .all(|p| p.is_object() && has_text(p, "name") && has_text(p, "phone"));
     well_formed.then_some(parties)
-}
-
-// TEMPORARY until signkit::base64 (branch core-sign) lands: strict standard Base64.
-fn strict_base64(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    if bytes.len() % 4 != 0 {
-        return None;
-    }
-    let value = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let mut out = Vec::new();
-    let chunks = bytes.chunks(4).count();
-    for (i, chunk) in bytes.chunks(4).enumerate() {
-        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
-        if pad > 2 || (pad > 0 && i + 1 != chunks) {
-            return None;
-        }
-        let mut n = 0u32;
-        for &c in &chunk[..4 - pad] {
-            n = n << 6 | value(c)?;
-        }
-        n <<= 6 * pad as u32;
-        let b = n.to_be_bytes();
-        out.extend_from_slice(&b[1..4 - pad]);
-    }
-    Some(out)
 }
