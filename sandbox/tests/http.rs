@@ -154,7 +154,10 @@ mod built_by_the_core {
     fn exchange(server: &Server, bytes: &[u8]) -> HttpResponse {
         let mut connection = Connection::open(server.port);
         connection.write(bytes);
-        connection.read_response().expect("an answer")
+        connection.read_response().unwrap_or_else(|| {
+            let line = bytes.split(|b| *b == b'\r').next().unwrap_or_default();
+            panic!("no answer to {}", String::from_utf8_lossy(line))
+        })
     }
 
     #[test]

@@ -310,11 +310,14 @@ impl Connection {
 
     fn fill(&mut self) -> bool {
         let mut chunk = [0u8; 16 * 1024];
-        match self.stream.read(&mut chunk) {
-            Ok(0) | Err(_) => false,
-            Ok(read) => {
-                self.pending.extend_from_slice(&chunk[..read]);
-                true
+        loop {
+            match self.stream.read(&mut chunk) {
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                Ok(0) | Err(_) => return false,
+                Ok(read) => {
+                    self.pending.extend_from_slice(&chunk[..read]);
+                    return true;
+                }
             }
         }
     }
