@@ -58,6 +58,24 @@ enum ReadFailure {
     Closed,
 }
 
+impl ReadFailure {
+    /// The answer sent before the connection is closed; `None`: close without a word.
+    fn answer(&self, timeouts: Timeouts) -> Option<HttpResponse> {
+        match self {
+            ReadFailure::Closed => None,
+            ReadFailure::TimedOut => Some(plain_error(
+                408,
+                &format!(
+                    "request timeout: the request did not arrive in time (head {} s, body {} s)",
+                    timeouts.head.as_secs(),
+                    timeouts.body.as_secs()
+                ),
+            )),
+            ReadFailure::Reject(error) => Some(plain_error(error.status(), &error.to_string())),
+        }
+    }
+}
+
 impl From<WireError> for ReadFailure {
     fn from(error: WireError) -> ReadFailure {
         ReadFailure::Reject(error)
@@ -73,27 +91,16 @@ pub async fn serve(
 ) {
     let mut buffer = Vec::with_capacity(READ_CHUNK);
     loop {
-        let request =
+        let (request, keep_alive) =
             match read_request(&mut stream, &mut buffer, &front, timeouts, &mut shutdown).await {
-                Ok(request) => request,
-                Err(ReadFailure::Closed) => return,
-                Err(ReadFailure::TimedOut) => {
-                    let answer = plain_error(
-                        408,
-                        "request timeout: send the whole request within the time limit",
-                    );
-                    return reject(stream, &answer, timeouts).await;
-                }
-                Err(ReadFailure::Reject(error)) => {
-                    return reject(
-                        stream,
-                        &plain_error(error.status(), &error.to_string()),
-                        timeouts,
-                    )
-                    .await;
+                Ok(read) => read,
+                Err(failure) => {
+                    if let Some(answer) = failure.answer(timeouts) {
+                        reject(stream, &answer, timeouts).await;
+                    }
+                    return;
                 }
             };
-        let (request, keep_alive) = request;
         let head_only = request.method == "HEAD";
         let responder = Arc::clone(&front);
         let response = tokio::task::spawn_blocking(move || responder.respond(&request))
