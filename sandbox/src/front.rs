@@ -2,8 +2,9 @@
 //! persistence of every change before it is acknowledged.
 //!
 //! Requests are serialised (the emulator is a state machine). The critical section is the
-//! emulator call plus, with `--state`, taking a snapshot of the state; HTTP parsing happens
-//! before it and the file write after it (see [`Persister`] for why that keeps the order).
+//! emulator call plus, with `--state`, comparing the state with the last snapshot (and copying
+//! it when it changed). HTTP parsing happens before it; serialising and writing the state file
+//! after it (see [`Persister`] for why that keeps the order and shares file writes).
 
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
