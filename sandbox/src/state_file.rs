@@ -233,6 +233,7 @@ mod tests {
             persister.file().read().unwrap().as_deref(),
             Some("\"three\"")
         );
+        fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
