@@ -1,0 +1,108 @@
+//! Runs every case of `spec/validation_cases.json` (spec §11.1) against `validate`.
+
+use serde::Deserialize;
+use signkit::validate::{validate, Mode, ValidateOptions};
+use signkit::{Api, BeijingTime, Params};
+use std::collections::BTreeSet;
+
+#[derive(Deserialize)]
+struct File {
+    count: usize,
+    cases: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    id: String,
+    api: String,
+    description: String,
+    params: Vec<(String, String)>,
+    mode: Option<Mode>,
+    clock: Option<String>,
+    expected: Vec<Expected>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Expected {
+    field: String,
+    severity: String,
+    server_code: Option<String>,
+}
+
+fn load() -> File {
+    let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/validation_cases.json"));
+    serde_json::from_str(text).expect("validation_cases.json parses")
+}
+
+/// Every difference between what the case expects and what `validate` reports.
+fn failures_of(case: &Case) -> Vec<String> {
+    let Some(api) = Api::from_name(&case.api) else {
+        return vec![format!("unknown api {}", case.api)];
+    };
+    let now = match &case.clock {
+        Some(clock) => match BeijingTime::parse(clock) {
+            Some(time) => Some(time.to_unix()),
+            None => return vec![format!("bad clock {clock}")],
+        },
+        None => None,
+    };
+    let options = ValidateOptions { mode: case.mode.unwrap_or_default(), now };
+    let params = Params::from(case.params.clone());
+    let findings = validate(api, &params, &options);
+
+    let mut failures = Vec::new();
+    let got: BTreeSet<(String, String)> =
+        findings.iter().map(|f| (f.field.clone(), f.severity.to_string())).collect();
+    let want: BTreeSet<(String, String)> =
+        case.expected.iter().map(|e| (e.field.clone(), e.severity.clone())).collect();
+    if got != want {
+        failures.push(format!(
+            "(field, severity) set differs: expected {want:?}, got {:?}",
+            findings.iter().map(ToString::to_string).collect::<Vec<_>>()
+        ));
+    }
+    if got.len() != findings.len() {
+        failures.push(format!("more than one finding for a field: {findings:?}"));
+    }
+    for expected in &case.expected {
+        let Some(code) = &expected.server_code else { continue };
+        match findings.iter().find(|f| f.field == expected.field) {
+            Some(f) if f.server_code == Some(code.as_str()) => {}
+            Some(f) => failures.push(format!(
+                "{}: serverCode {:?}, expected {code} (rule {})",
+                f.field, f.server_code, f.rule
+            )),
+            None => {} // already reported as a set difference
+        }
+    }
+    failures
+}
+
+#[test]
+fn every_validation_case_passes() {
+    let file = load();
+    assert_eq!(file.count, 139, "the spec's declared count");
+    assert_eq!(file.cases.len(), file.count, "cases present");
+
+    let mut report = Vec::new();
+    for case in &file.cases {
+        for failure in failures_of(case) {
+            report.push(format!("{} ({}, {}): {failure}", case.id, case.api, case.description));
+        }
+    }
+    for line in &report {
+        eprintln!("{line}");
+    }
+    assert!(report.is_empty(), "{} failure(s), listed above", report.len());
+}
+
+#[test]
+fn cases_cover_every_endpoint_and_both_modes() {
+    let file = load();
+    for api in Api::ALL {
+        assert!(file.cases.iter().any(|c| c.api == api.name()), "no case for {api}");
+    }
+    assert!(file.cases.iter().any(|c| c.mode == Some(Mode::Raw)));
+    assert!(file.cases.iter().filter(|c| c.api == "inviteMeeting").all(|c| c.clock.is_some()));
+}
