@@ -198,18 +198,23 @@ fn is_plain_object(value: &JsValue) -> Result<bool, JsValue> {
 
 /// The length of an array (through `Reflect`, so a proxy cannot throw past us).
 fn array_length(array: &JsValue) -> Result<u32, JsValue> {
-    // An array's length is always an integer in 0..2^32, so the cast is exact.
+    // A real array's length is an integer below 2^32, so the cast is exact; a proxy may
+    // report anything, which `as` saturates (NaN becomes 0) — harmless, since the elements
+    // are then read and checked one by one.
     Ok(get(array, "length")?.as_f64().unwrap_or(0.0) as u32)
 }
 
-/// The own string keys of a plain object, in property order (what `Object.entries` lists
-/// for an object literal; symbol keys are skipped as `Object.entries` skips them).
-fn own_string_keys(object: &JsValue) -> Result<Vec<JsString>, JsValue> {
-    let object: &Object = object.unchecked_ref();
-    Ok(Reflect::own_keys(object)?
-        .iter()
+/// The own keys of a plain object, in property order (for an object literal, what
+/// `Object.entries` lists, plus symbols, which [`string_keys`] skips as `Object.entries`
+/// does).
+fn own_keys(object: &JsValue) -> Result<Array, JsValue> {
+    Reflect::own_keys(object.unchecked_ref::<Object>())
+}
+
+/// The string keys among `keys`.
+fn string_keys(keys: &Array) -> impl Iterator<Item = JsString> + '_ {
+    keys.iter()
         .filter_map(|key| key.dyn_into::<JsString>().ok())
-        .collect())
 }
 
 /// Reads the input of one call, keeping count against [`MAX_INPUT_UNITS`].
@@ -318,7 +323,9 @@ impl Reader {
                 params.push(name, value);
             }
         } else if is_plain_object(value)? {
-            for key in own_string_keys(value)? {
+            let keys = own_keys(value)?;
+            self.spend(keys.length(), path)?;
+            for key in string_keys(&keys) {
                 let name = self.string(&key, path)?;
                 let value = self.string(&Reflect::get(value, &key)?, path.key(&name))?;
                 params.push(name, value);
@@ -360,7 +367,7 @@ impl<'p> Fields<'p> {
         if !is_plain_object(value)? {
             return Err(wrong_type(path, A_PLAIN_OBJECT, value));
         }
-        for key in own_string_keys(value)? {
+        for key in string_keys(&own_keys(value)?) {
             let key = String::from(&key);
             if !known.contains(&key.as_str()) {
                 let list = known.join(", ");

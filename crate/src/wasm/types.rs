@@ -116,8 +116,8 @@ export interface PreparedRequest {
 
 /** The result of `buildDaokeRequest`. */
 export interface DaokeRequest extends PreparedRequest, DaokeSignResult {
-  /** The exact body bytes. */
-  body: Uint8Array;
+  /** The exact body bytes (a fresh buffer, accepted by `fetch` as it is; TypeScript ≥ 5.7). */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /** The result of `ytxSign`. */
