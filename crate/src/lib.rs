@@ -44,7 +44,7 @@ pub mod validate;
 pub mod sandbox;
 
 #[cfg(feature = "wasm")]
-mod wasm;
+pub mod wasm;
 
 pub use api::{Api, Encoding, Vendor};
 pub use daoke::{

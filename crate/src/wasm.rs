@@ -1,1 +1,0 @@
-//! The JavaScript API (wasm-bindgen exports): a thin layer over the pure core.

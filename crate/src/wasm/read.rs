@@ -1,0 +1,557 @@
+//! Reading JS arguments into Rust values, with a structured error for every wrong input.
+//!
+//! Every property is read with `Reflect` (whose wasm-bindgen binding catches exceptions), so
+//! a throwing getter or proxy trap becomes an ordinary error result instead of an exception
+//! unwinding through wasm frames. `undefined` and `null` both mean "not given" for optional
+//! values. Strings must be well-formed UTF-16 (no lone surrogates): they are signed as UTF-8,
+//! and a lone surrogate has no UTF-8 form.
+
+use core::fmt;
+
+use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::error::{
+    ApiError, INPUT_TOO_LARGE, INVALID_STRING, INVALID_VALUE, UNKNOWN_API, UNKNOWN_KEY, WRONG_TYPE,
+};
+use crate::api::Api;
+use crate::params::Params;
+use crate::text::Bilingual;
+use crate::time::BeijingTime;
+
+/// The most input one call reads: UTF-16 code units of text plus bytes of files, plus one
+/// for every string and array element (so a million empty strings count too). The vendors'
+/// requests are tiny (the daoke server reads at most 8 KiB of body); the limit keeps a
+/// mistaken or hostile argument from exhausting wasm memory, which would abort the module.
+pub const MAX_INPUT_UNITS: u32 = 1 << 20;
+
+/// Where a value sits in the arguments, for error messages: `options.files[0].data`.
+/// Built on the stack and only formatted when an error is reported.
+#[derive(Clone, Copy)]
+pub(super) struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    segment: Segment<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Name(&'a str),
+    Index(u32),
+}
+
+impl<'a> Path<'a> {
+    /// A function argument called `name`.
+    pub(super) const fn arg(name: &'a str) -> Path<'a> {
+        Path {
+            parent: None,
+            segment: Segment::Name(name),
+        }
+    }
+
+    /// The property `key` of this value.
+    pub(super) fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Name(key),
+        }
+    }
+
+    /// The element `index` of this array.
+    pub(super) fn index(&'a self, index: u32) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Index(index),
+        }
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(parent) = self.parent {
+            fmt::Display::fmt(parent, f)?;
+            if let Segment::Name(_) = self.segment {
+                f.write_str(".")?;
+            }
+        }
+        match self.segment {
+            Segment::Name(name) => f.write_str(name),
+            Segment::Index(index) => write!(f, "[{index}]"),
+        }
+    }
+}
+
+/// What a value should have been, in both languages ("a string" / "字符串").
+#[derive(Clone, Copy)]
+pub(super) struct Expected {
+    en: &'static str,
+    zh: &'static str,
+}
+
+impl Expected {
+    pub(super) const fn new(en: &'static str, zh: &'static str) -> Self {
+        Expected { en, zh }
+    }
+}
+
+const A_STRING: Expected = Expected::new("a string", "字符串");
+const A_UINT8ARRAY: Expected = Expected::new("a Uint8Array", "Uint8Array");
+const A_BOOLEAN: Expected = Expected::new("true or false", "true 或 false");
+const A_PLAIN_OBJECT: Expected = Expected::new("a plain object", "普通对象");
+const AN_ARRAY: Expected = Expected::new("an array", "数组");
+const PARAMS: Expected = Expected::new(
+    "an array of [name, value] string pairs or a plain object of string values",
+    "由 [名称, 值] 字符串对组成的数组，或值均为字符串的普通对象",
+);
+const A_PAIR: Expected = Expected::new(
+    "a [name, value] pair of two strings",
+    "由两个字符串组成的 [名称, 值] 对",
+);
+
+/// The JS type of `value`, in both languages, for "… but it is a number".
+fn actual_type(value: &JsValue) -> (&'static str, &'static str) {
+    if value.is_undefined() {
+        ("undefined (missing)", "undefined（缺失）")
+    } else if value.is_null() {
+        ("null", "null")
+    } else if value.is_string() {
+        ("a string", "字符串")
+    } else if value.as_f64().is_some() {
+        ("a number", "数字")
+    } else if value.as_bool().is_some() {
+        ("a boolean", "布尔值")
+    } else if value.is_bigint() {
+        ("a bigint", "bigint")
+    } else if value.is_symbol() {
+        ("a symbol", "symbol")
+    } else if value.is_function() {
+        ("a function", "函数")
+    } else if Array::is_array(value) {
+        ("an array", "数组")
+    } else if value.is_instance_of::<Uint8Array>() {
+        ("a Uint8Array", "Uint8Array")
+    } else {
+        ("an object", "对象")
+    }
+}
+
+/// `path must be EXPECTED, but it is ACTUAL`.
+pub(super) fn wrong_type(path: Path<'_>, expected: Expected, value: &JsValue) -> JsValue {
+    let (actual_en, actual_zh) = actual_type(value);
+    ApiError::new(
+        WRONG_TYPE,
+        Some(path.to_string()),
+        Bilingual::owned(
+            format!(
+                "{path} must be {}, but it is {actual_en}. Pass {} there.",
+                expected.en, expected.en
+            ),
+            format!(
+                "{path} 必须是{}，但传入的是{actual_zh}。请在此处传入{}。",
+                expected.zh, expected.zh
+            ),
+        ),
+    )
+    .into()
+}
+
+/// An [`INVALID_VALUE`] error about `path`.
+pub(super) fn invalid_value(path: Path<'_>, en: String, zh: String) -> JsValue {
+    ApiError::new(
+        INVALID_VALUE,
+        Some(path.to_string()),
+        Bilingual::owned(en, zh),
+    )
+    .into()
+}
+
+/// `text` quoted for a message, or its length when it is too long to repeat.
+fn quoted(text: &str) -> String {
+    const MAX_SHOWN: usize = 64;
+    if text.chars().count() <= MAX_SHOWN {
+        format!("{text:?}")
+    } else {
+        format!("a {}-character text", text.chars().count())
+    }
+}
+
+/// `target[key]`; an exception thrown by a getter or proxy is returned as the error.
+pub(super) fn get(target: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(target, &JsValue::from_str(key))
+}
+
+/// `target[index]`.
+fn get_index(target: &JsValue, index: u32) -> Result<JsValue, JsValue> {
+    Reflect::get_u32(target, index)
+}
+
+/// Whether `value` is a plain object: an object (not an array or function) whose prototype
+/// is `null` or a root prototype such as `Object.prototype` (of any realm). A `Map`, a
+/// `Date`, a typed array or a class instance is not one, so passing such a value by mistake
+/// is reported instead of being read as an empty object.
+fn is_plain_object(value: &JsValue) -> Result<bool, JsValue> {
+    if !value.is_object() || Array::is_array(value) {
+        return Ok(false);
+    }
+    let prototype = Reflect::get_prototype_of(value)?;
+    Ok(prototype.is_null() || Reflect::get_prototype_of(&prototype)?.is_null())
+}
+
+/// The length of an array (through `Reflect`, so a proxy cannot throw past us).
+fn array_length(array: &JsValue) -> Result<u32, JsValue> {
+    // A real array's length is an integer below 2^32, so the cast is exact; a proxy may
+    // report anything, which `as` saturates (NaN becomes 0) — harmless, since the elements
+    // are then read and checked one by one.
+    Ok(get(array, "length")?.as_f64().unwrap_or(0.0) as u32)
+}
+
+/// The own keys of a plain object, in property order (for an object literal, what
+/// `Object.entries` lists, plus symbols, which [`string_keys`] skips as `Object.entries`
+/// does).
+fn own_keys(object: &JsValue) -> Result<Array, JsValue> {
+    Reflect::own_keys(object.unchecked_ref::<Object>())
+}
+
+/// The string keys among `keys`.
+fn string_keys(keys: &Array) -> impl Iterator<Item = JsString> + '_ {
+    keys.iter()
+        .filter_map(|key| key.dyn_into::<JsString>().ok())
+}
+
+/// Reads the input of one call, keeping count against [`MAX_INPUT_UNITS`].
+pub(super) struct Reader {
+    remaining: u32,
+}
+
+impl Reader {
+    /// A reader with the whole budget.
+    pub(super) const fn new() -> Self {
+        Reader {
+            remaining: MAX_INPUT_UNITS,
+        }
+    }
+
+    /// Takes `units` from the budget, or fails naming `path`.
+    fn spend(&mut self, units: u32, path: Path<'_>) -> Result<(), JsValue> {
+        match self.remaining.checked_sub(units) {
+            Some(remaining) => {
+                self.remaining = remaining;
+                Ok(())
+            }
+            None => Err(ApiError::new(
+                INPUT_TOO_LARGE,
+                Some(path.to_string()),
+                Bilingual::owned(
+                    format!("The input is too large: with {path} this call would read more than {MAX_INPUT_UNITS} UTF-16 code units of text and bytes of files. Requests to these APIs are small (the daoke server reads at most 8 KiB of body); send less."),
+                    format!("输入过大：加上 {path}，本次调用读取的文本 UTF-16 码元与文件字节将超过 {MAX_INPUT_UNITS}。这些接口的请求都很小（道客服务器最多读取 8 KiB 的请求体）；请减少输入。"),
+                ),
+            )
+            .into()),
+        }
+    }
+
+    /// A required string.
+    pub(super) fn string(&mut self, value: &JsValue, path: Path<'_>) -> Result<String, JsValue> {
+        if !value.is_string() {
+            return Err(wrong_type(path, A_STRING, value));
+        }
+        let text: &JsString = value.unchecked_ref();
+        self.spend(text.length().saturating_add(1), path)?;
+        if !text.is_well_formed() {
+            return Err(ApiError::new(
+                INVALID_STRING,
+                Some(path.to_string()),
+                Bilingual::owned(
+                    format!("{path} contains a lone surrogate (half of a UTF-16 pair, e.g. from cutting a string inside an emoji). It has no UTF-8 form, so it cannot be signed or sent. Remove it, or repair the text with String.prototype.toWellFormed()."),
+                    format!("{path} 含有孤立代理项（UTF-16 代理对的一半，例如在表情符号中间截断字符串所致）。它没有 UTF-8 形式，无法签名或发送。请删除它，或用 String.prototype.toWellFormed() 修复文本。"),
+                ),
+            )
+            .into());
+        }
+        value
+            .as_string()
+            .ok_or_else(|| wrong_type(path, A_STRING, value))
+    }
+
+    /// An optional string (`undefined` or `null`: not given).
+    pub(super) fn optional_string(
+        &mut self,
+        value: &JsValue,
+        path: Path<'_>,
+    ) -> Result<Option<String>, JsValue> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        self.string(value, path).map(Some)
+    }
+
+    /// The bytes of a `Uint8Array` (a Node `Buffer` is one too).
+    pub(super) fn bytes(&mut self, value: &JsValue, path: Path<'_>) -> Result<Vec<u8>, JsValue> {
+        let Some(array) = value.dyn_ref::<Uint8Array>() else {
+            return Err(wrong_type(path, A_UINT8ARRAY, value));
+        };
+        self.spend(array.length().saturating_add(1), path)?;
+        Ok(array.to_vec())
+    }
+
+    /// The elements of an array, each costing one unit.
+    pub(super) fn array(
+        &mut self,
+        value: &JsValue,
+        path: Path<'_>,
+    ) -> Result<Vec<JsValue>, JsValue> {
+        if !Array::is_array(value) {
+            return Err(wrong_type(path, AN_ARRAY, value));
+        }
+        let length = array_length(value)?;
+        self.spend(length, path)?;
+        (0..length).map(|index| get_index(value, index)).collect()
+    }
+
+    /// Request parameters: an array of `[name, value]` string pairs, or a plain object whose
+    /// own properties (in property order) are the pairs. JS orders integer-like keys such as
+    /// `"10"` before the others in an object; pass pairs to keep any order.
+    pub(super) fn params(&mut self, value: &JsValue, path: Path<'_>) -> Result<Params, JsValue> {
+        let mut params = Params::new();
+        if Array::is_array(value) {
+            for (index, pair) in (0..).zip(self.array(value, path)?) {
+                let pair_path = path.index(index);
+                if !Array::is_array(&pair) || array_length(&pair)? != 2 {
+                    return Err(wrong_type(pair_path, A_PAIR, &pair));
+                }
+                let name = self.string(&get_index(&pair, 0)?, pair_path.index(0))?;
+                let value = self.string(&get_index(&pair, 1)?, pair_path.index(1))?;
+                params.push(name, value);
+            }
+        } else if is_plain_object(value)? {
+            let keys = own_keys(value)?;
+            self.spend(keys.length(), path)?;
+            for key in string_keys(&keys) {
+                let name = self.string(&key, path)?;
+                let value = self.string(&Reflect::get(value, &key)?, path.key(&name))?;
+                params.push(name, value);
+            }
+        } else {
+            return Err(wrong_type(path, PARAMS, value));
+        }
+        Ok(params)
+    }
+}
+
+/// A plain object of named inputs or options, whose property names are checked against
+/// the known ones so that a misspelt option is reported rather than ignored.
+pub(super) struct Fields<'p> {
+    /// `None` when the options were not given.
+    object: Option<JsValue>,
+    path: Path<'p>,
+}
+
+impl<'p> Fields<'p> {
+    /// Optional options: `undefined` or `null` gives an empty set.
+    pub(super) fn optional(
+        value: &JsValue,
+        path: Path<'p>,
+        known: &[&str],
+    ) -> Result<Fields<'p>, JsValue> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Fields { object: None, path });
+        }
+        Fields::required(value, path, known)
+    }
+
+    /// A required plain object.
+    pub(super) fn required(
+        value: &JsValue,
+        path: Path<'p>,
+        known: &[&str],
+    ) -> Result<Fields<'p>, JsValue> {
+        if !is_plain_object(value)? {
+            return Err(wrong_type(path, A_PLAIN_OBJECT, value));
+        }
+        for key in string_keys(&own_keys(value)?) {
+            let key = String::from(&key);
+            if !known.contains(&key.as_str()) {
+                let list = known.join(", ");
+                return Err(ApiError::new(
+                    UNKNOWN_KEY,
+                    Some(path.key(&key).to_string()),
+                    Bilingual::owned(
+                        format!("{path} has a property {} that this function does not know, so it would be ignored. Check the spelling; the known ones are: {list}.", quoted(&key)),
+                        format!("{path} 含有本函数不认识的属性 {}，它将被忽略。请检查拼写；可用的属性为：{list}。", quoted(&key)),
+                    ),
+                )
+                .into());
+            }
+        }
+        Ok(Fields {
+            object: Some(value.clone()),
+            path,
+        })
+    }
+
+    /// The value of `key` (`undefined` when the options were not given).
+    pub(super) fn value(&self, key: &str) -> Result<JsValue, JsValue> {
+        match &self.object {
+            Some(object) => get(object, key),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// The path of `key`, for messages and nested reads.
+    pub(super) fn path<'s>(&'s self, key: &'s str) -> Path<'s> {
+        self.path.key(key)
+    }
+
+    /// A required string.
+    pub(super) fn string(&self, reader: &mut Reader, key: &str) -> Result<String, JsValue> {
+        reader.string(&self.value(key)?, self.path.key(key))
+    }
+
+    /// An optional string.
+    pub(super) fn optional_string(
+        &self,
+        reader: &mut Reader,
+        key: &str,
+    ) -> Result<Option<String>, JsValue> {
+        reader.optional_string(&self.value(key)?, self.path.key(key))
+    }
+
+    /// An optional boolean. Only `true` and `false` are accepted: a truthy string such as
+    /// `"false"` would otherwise mean the opposite of what it says.
+    pub(super) fn flag(&self, key: &str) -> Result<Option<bool>, JsValue> {
+        let value = self.value(key)?;
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        value
+            .as_bool()
+            .map(Some)
+            .ok_or_else(|| wrong_type(self.path.key(key), A_BOOLEAN, &value))
+    }
+
+    /// An optional name from a fixed set: `parse` reads it, `names` lists the accepted
+    /// spellings for the message.
+    pub(super) fn choice<T>(
+        &self,
+        reader: &mut Reader,
+        key: &str,
+        parse: fn(&str) -> Option<T>,
+        names: &[&str],
+    ) -> Result<Option<T>, JsValue> {
+        let Some(name) = self.optional_string(reader, key)? else {
+            return Ok(None);
+        };
+        match parse(&name) {
+            Some(choice) => Ok(Some(choice)),
+            None => {
+                let list = names.join(", ");
+                Err(invalid_value(
+                    self.path.key(key),
+                    format!("{} is not a valid {key}: use one of {list}.", quoted(&name)),
+                    format!("{} 不是有效的 {key}：请使用 {list} 之一。", quoted(&name)),
+                ))
+            }
+        }
+    }
+
+    /// An optional `yyyyMMddHHmmss` wall-clock time in UTC+8, as Unix seconds.
+    pub(super) fn beijing_time(
+        &self,
+        reader: &mut Reader,
+        key: &str,
+    ) -> Result<Option<i64>, JsValue> {
+        let Some(text) = self.optional_string(reader, key)? else {
+            return Ok(None);
+        };
+        match BeijingTime::parse(&text) {
+            Some(time) => Ok(Some(time.to_unix())),
+            None => Err(invalid_value(
+                self.path.key(key),
+                format!("{} is not a time: {key} must be 14 digits yyyyMMddHHmmss forming a valid date and time in UTC+8 (China Standard Time), e.g. 20161212093000.", quoted(&text)),
+                format!("{} 不是有效时间：{key} 必须是 14 位数字 yyyyMMddHHmmss，构成 UTC+8（北京时间）下的有效日期时间，例如 20161212093000。", quoted(&text)),
+            )),
+        }
+    }
+
+    /// An optional random seed: a non-negative safe integer (number) or a bigint below 2^64.
+    pub(super) fn seed(&self, key: &str) -> Result<Option<u64>, JsValue> {
+        /// 2^53 - 1: every integer up to it is exact as a JS number.
+        const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+        let value = self.value(key)?;
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        let seed = match value.as_f64() {
+            // In range and integral, so the conversion is exact.
+            Some(n) if n.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(&n) => Some(n as u64),
+            Some(_) => None,
+            None if value.is_bigint() => u64::try_from(value.clone()).ok(),
+            None => {
+                let expected = Expected::new("a number or a bigint", "数字或 bigint");
+                return Err(wrong_type(self.path.key(key), expected, &value));
+            }
+        };
+        seed.map(Some).ok_or_else(|| {
+            invalid_value(
+                self.path.key(key),
+                format!("{key} must be an integer from 0 to 2^53-1 (a number) or to 2^64-1 (a bigint); the same seed always generates the same multipart boundary."),
+                format!("{key} 必须是 0 到 2^53-1 的整数（number）或 0 到 2^64-1 的整数（bigint）；相同的种子总是生成相同的 multipart 分隔符。"),
+            )
+        })
+    }
+}
+
+/// The endpoint argument: one of the five names.
+#[cfg(feature = "full")]
+pub(super) fn api(reader: &mut Reader, value: &JsValue, path: Path<'_>) -> Result<Api, JsValue> {
+    read_api(reader, value, path, false)
+}
+
+/// The endpoint argument of a daoke call: one of the five names, or `null` / `undefined`
+/// for a generic daoke request (no endpoint rules).
+pub(super) fn optional_api(
+    reader: &mut Reader,
+    value: &JsValue,
+    path: Path<'_>,
+) -> Result<Option<Api>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    read_api(reader, value, path, true).map(Some)
+}
+
+fn read_api(
+    reader: &mut Reader,
+    value: &JsValue,
+    path: Path<'_>,
+    generic: bool,
+) -> Result<Api, JsValue> {
+    let list = Api::ALL.map(Api::name).join(", ");
+    let (or_null_en, or_null_zh) = if generic {
+        (
+            " (or null for a generic daoke request)",
+            "（或 null，表示通用道客请求）",
+        )
+    } else {
+        ("", "")
+    };
+    if !value.is_string() {
+        let expected = if generic {
+            Expected::new("an endpoint name or null", "接口名称或 null")
+        } else {
+            Expected::new("an endpoint name", "接口名称")
+        };
+        return Err(wrong_type(path, expected, value));
+    }
+    let name = reader.string(value, path)?;
+    Api::from_name(&name).ok_or_else(|| {
+        ApiError::new(
+            UNKNOWN_API,
+            Some(path.to_string()),
+            Bilingual::owned(
+                format!("{} is not an endpoint. Use one of {list}{or_null_en}; names are case-sensitive.", quoted(&name)),
+                format!("{} 不是接口名称。请使用 {list} 之一{or_null_zh}；名称区分大小写。", quoted(&name)),
+            ),
+        )
+        .into()
+    })
+}
