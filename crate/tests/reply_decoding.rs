@@ -1,5 +1,6 @@
 //! Reply decoding (spec §7) and the error-code catalogue (spec §8), against the exact
 //! bytes the servers send (spec §7.1, §10.7, §10.8).
+#![cfg(feature = "full")]
 
 use std::collections::BTreeSet;
 

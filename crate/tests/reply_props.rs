@@ -1,4 +1,5 @@
 //! Properties of reply decoding: it never panics, and the code alone decides success.
+#![cfg(feature = "full")]
 
 use proptest::prelude::*;
 use signkit::reply::{decode_reply, Outcome, Reply};
