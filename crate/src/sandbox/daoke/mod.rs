@@ -1,0 +1,407 @@
+//! The four daoke handlers: what they share (spec §4.5, §10.1, §10.7) and the dispatch.
+//!
+//! Each handler reproduces its endpoint file's "Server check order" step by step and
+//! mutates the state as the server would; a failure after a state change keeps the change
+//! (spec §10.1 "Run-time errors").
+
+mod apply_micro_channel;
+mod create_group;
+mod invite_user_join;
+mod verify;
+
+use std::borrow::Cow;
+
+use super::parse::{form, multipart, ArgValue, Args};
+use super::reply::{DaokeEnvelope, CLIENTCUSTOM_CONTENT_TYPE, WEIBOAPI_CONTENT_TYPE};
+use super::state::{App, AppFault, DaokeState, State};
+use super::{HttpRequest, HttpResponse};
+use crate::api::Api;
+use crate::lua::{self, FlagReading};
+
+/// One of the four daoke endpoints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `/weiboapi/v2/createGroup`
+    CreateGroup,
+    /// `/weiboapi/v2/verifyApplyJoiningMember`
+    VerifyApplyJoiningMember,
+    /// `/clientcustom/v2/applyMicroChannel`
+    ApplyMicroChannel,
+    /// `/clientcustom/v2/inviteUserJoin`
+    InviteUserJoin,
+}
+
+impl Endpoint {
+    /// The endpoint served at exactly `path`.
+    pub fn from_path(path: &str) -> Option<Endpoint> {
+        [
+            (Api::CreateGroup, Endpoint::CreateGroup),
+            (
+                Api::VerifyApplyJoiningMember,
+                Endpoint::VerifyApplyJoiningMember,
+            ),
+            (Api::ApplyMicroChannel, Endpoint::ApplyMicroChannel),
+            (Api::InviteUserJoin, Endpoint::InviteUserJoin),
+        ]
+        .into_iter()
+        .find(|(api, _)| api.path() == path)
+        .map(|(_, endpoint)| endpoint)
+    }
+
+    /// nginx's `default_type` of the endpoint's location.
+    fn content_type(self) -> &'static str {
+        match self {
+            Endpoint::CreateGroup | Endpoint::VerifyApplyJoiningMember => WEIBOAPI_CONTENT_TYPE,
+            Endpoint::ApplyMicroChannel | Endpoint::InviteUserJoin => CLIENTCUSTOM_CONTENT_TYPE,
+        }
+    }
+}
+
+/// Why a daoke request failed: one variant per entry of the server's message table
+/// (spec §8.1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// `ME01002 appKey error`
+    UnknownApp,
+    /// `ME01003 access token not matched`
+    TokenMismatch,
+    /// `ME01004 access token expired`
+    TokenExpired,
+    /// `ME01005 access token not this authorization`
+    TokenLacksRight,
+    /// `ME01019 sign is not match!`
+    SignMismatch,
+    /// `ME01020 mysql failed!`
+    Database,
+    /// `ME01021 redis failed!`
+    Cache,
+    /// `ME01022 internal data error!` (also every Lua run-time error)
+    Internal,
+    /// `ME01023 <name> is error!`
+    Param(Cow<'static, str>),
+    /// `ME01024 http body is null!`
+    NoBody,
+    /// `ME18004 accountID has more record in db!`
+    DuplicateAccount,
+    /// `ME18052 this group is already exist!`
+    GroupExists,
+    /// `ME18053 this accountID is not exist!`
+    NoSuchAccount,
+    /// `ME18054 this groupID is not exist!`
+    NoSuchGroup,
+    /// `ME18055 this groupID is unusable`
+    GroupUnusable,
+    /// `ME18075 not allow to create group!`
+    NotAllowedToCreate,
+    /// `ME18090 ERROR` (the newer message table)
+    RateLimited,
+    /// `ME18092 current channel not start`
+    ChannelNotStarted,
+    /// `ME18104 current user channel already exist`
+    ChannelNumberTaken,
+    /// `ME18105 Repeat submitted`
+    RepeatSubmitted,
+    /// `ME18106 user channel Maximum`
+    ChannelQuota,
+}
+
+impl Failure {
+    /// `ME01023 <name> is error!` for a static name.
+    const fn param(name: &'static str) -> Failure {
+        Failure::Param(Cow::Borrowed(name))
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            Failure::UnknownApp => "ME01002",
+            Failure::TokenMismatch => "ME01003",
+            Failure::TokenExpired => "ME01004",
+            Failure::TokenLacksRight => "ME01005",
+            Failure::SignMismatch => "ME01019",
+            Failure::Database => "ME01020",
+            Failure::Cache => "ME01021",
+            Failure::Internal => "ME01022",
+            Failure::Param(_) => "ME01023",
+            Failure::NoBody => "ME01024",
+            Failure::DuplicateAccount => "ME18004",
+            Failure::GroupExists => "ME18052",
+            Failure::NoSuchAccount => "ME18053",
+            Failure::NoSuchGroup => "ME18054",
+            Failure::GroupUnusable => "ME18055",
+            Failure::NotAllowedToCreate => "ME18075",
+            Failure::RateLimited => "ME18090",
+            Failure::ChannelNotStarted => "ME18092",
+            Failure::ChannelNumberTaken => "ME18104",
+            Failure::RepeatSubmitted => "ME18105",
+            Failure::ChannelQuota => "ME18106",
+        }
+    }
+
+    fn result_text(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
+            Failure::Param(name) => return Cow::Owned(format!("{name} is error!")),
+            Failure::UnknownApp => "appKey error",
+            Failure::TokenMismatch => "access token not matched",
+            Failure::TokenExpired => "access token expired",
+            Failure::TokenLacksRight => "access token not this authorization",
+            Failure::SignMismatch => "sign is not match!",
+            Failure::Database => "mysql failed!",
+            Failure::Cache => "redis failed!",
+            Failure::Internal => "internal data error!",
+            Failure::NoBody => "http body is null!",
+            Failure::DuplicateAccount => "accountID has more record in db!",
+            Failure::GroupExists => "this group is already exist!",
+            Failure::NoSuchAccount => "this accountID is not exist!",
+            Failure::NoSuchGroup => "this groupID is not exist!",
+            Failure::GroupUnusable => "this groupID is unusable",
+            Failure::NotAllowedToCreate => "not allow to create group!",
+            Failure::RateLimited => "ERROR",
+            Failure::ChannelNotStarted => "current channel not start",
+            Failure::ChannelNumberTaken => "current user channel already exist",
+            Failure::RepeatSubmitted => "Repeat submitted",
+            Failure::ChannelQuota => "user channel Maximum",
+        })
+    }
+}
+
+/// What a successful daoke request answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Success {
+    /// `"RESULT":"ok!"`
+    Ok,
+    /// `"RESULT":<compact JSON>`
+    Result(String),
+}
+
+/// Runs `endpoint` on the raw request (spec §10.1) and writes the daoke envelope.
+pub fn handle(
+    endpoint: Endpoint,
+    state: &mut State,
+    request: &HttpRequest,
+    raw_header: &[u8],
+    now: i64,
+) -> HttpResponse {
+    let envelope = match run(endpoint, state, request, raw_header, now) {
+        Ok(Success::Ok) => DaokeEnvelope::Ok,
+        Ok(Success::Result(json)) => DaokeEnvelope::Result(json),
+        Err(failure) => DaokeEnvelope::Error {
+            code: failure.code(),
+            result: failure.result_text().into_owned().into_bytes(),
+        },
+    };
+    envelope.into_response(endpoint.content_type())
+}
+
+fn run(
+    endpoint: Endpoint,
+    state: &mut State,
+    request: &HttpRequest,
+    raw_header: &[u8],
+    now: i64,
+) -> Result<Success, Failure> {
+    let body = request.body.as_slice();
+    // Step 1 everywhere: nginx hands the handler no body when it is empty or was spooled
+    // to a temporary file (longer than the body buffer).
+    if body.is_empty() || body.len() > state.sandbox.body_buffer_bytes {
+        return Err(Failure::NoBody);
+    }
+    match endpoint {
+        Endpoint::CreateGroup => create_group::handle(&form::parse_url(body), state, now),
+        Endpoint::VerifyApplyJoiningMember => verify::handle(&form::parse_url(body), state, now),
+        Endpoint::ApplyMicroChannel => {
+            let args = parse_client_body(request, raw_header, form::decode_args)
+                .ok_or(Failure::param("args"))?;
+            apply_micro_channel::handle(&args, state, now)
+        }
+        Endpoint::InviteUserJoin => {
+            let args = parse_client_body(request, raw_header, form::parse_url)
+                .ok_or(Failure::param(""))?;
+            invite_user_join::handle(&args, state, now)
+        }
+    }
+}
+
+/// The clientcustom handlers' parser choice (spec §5.3 step 1): nothing unless the method
+/// is POST; the multipart parser when the raw header declares `boundary=`; otherwise the
+/// endpoint's form parser.
+fn parse_client_body(
+    request: &HttpRequest,
+    raw_header: &[u8],
+    form_parser: fn(&[u8]) -> Args,
+) -> Option<Args> {
+    if request.method != "POST" {
+        return None;
+    }
+    if multipart::declared_boundary(raw_header).is_some() {
+        multipart::parse_form_data(raw_header, &request.body)
+    } else {
+        Some(form_parser(&request.body))
+    }
+}
+
+/// A value the handler reads with Lua string functions: absent → `None`; a table, file or
+/// `true` raises a run-time error (`ME01022`, spec §10.1).
+fn text_arg<'a>(args: &'a Args, name: &str) -> Result<Option<&'a [u8]>, Failure> {
+    match args.get(name) {
+        None => Ok(None),
+        Some(ArgValue::Text(text)) => Ok(Some(text)),
+        Some(ArgValue::Table | ArgValue::File | ArgValue::True) => Err(Failure::Internal),
+    }
+}
+
+/// `app_utils.check_accountID`: exactly 10 ASCII letters/digits.
+fn is_account_id(value: &[u8]) -> bool {
+    value.len() == 10 && value.iter().all(u8::is_ascii_alphanumeric)
+}
+
+/// The accountID-style check of `name`, failing as `<reported> is error!` (spec §10.1: a
+/// table or file fails the check; `true` raises `ME01022`).
+fn account_id_arg<'a>(
+    args: &'a Args,
+    name: &str,
+    reported: &'static str,
+) -> Result<&'a [u8], Failure> {
+    match args.get(name) {
+        Some(ArgValue::Text(id)) if is_account_id(id) => Ok(id),
+        Some(ArgValue::True) => Err(Failure::Internal),
+        _ => Err(Failure::param(reported)),
+    }
+}
+
+/// A digits-only test (`appKey`, `channelCityCode`, `channelCatalogID`): a non-string
+/// value simply fails it.
+fn digits_arg<'a>(
+    args: &'a Args,
+    name: &str,
+    lengths: core::ops::RangeInclusive<usize>,
+) -> Option<&'a [u8]> {
+    match args.get(name) {
+        Some(ArgValue::Text(v))
+            if lengths.contains(&v.len()) && v.iter().all(u8::is_ascii_digit) =>
+        {
+            Some(v)
+        }
+        _ => None,
+    }
+}
+
+/// `app_utils.str_count`: the number of characters, counting the bytes that do not
+/// continue a UTF-8 sequence (equal to the number of Unicode scalar values for UTF-8).
+fn char_count(value: &[u8]) -> usize {
+    value
+        .iter()
+        .filter(|&&b| !(0x80..=0xBF).contains(&b))
+        .count()
+}
+
+/// `tonumber(v)` and the `string.find('0,1', text)` test of a flag (spec §3.3).
+fn read_flag(value: &[u8]) -> FlagReading {
+    // tonumber only accepts ASCII spellings, so non-UTF-8 bytes are never a number.
+    core::str::from_utf8(value).map_or(FlagReading::NotANumber, lua::read_flag)
+}
+
+/// A flag reading's numeric value, if the server accepts it.
+fn accepted_flag_value(reading: &FlagReading) -> Option<f64> {
+    match reading {
+        FlagReading::Canonical(digit) => Some(f64::from(*digit)),
+        FlagReading::Accepted { value, .. } => Some(*value),
+        FlagReading::NotANumber | FlagReading::Rejected { .. } => None,
+    }
+}
+
+/// A number as Lua's `%d` writes it into SQL (truncation: 0.1 → 0).
+fn sql_int(value: f64) -> i64 {
+    value as i64
+}
+
+/// Bytes as text for the state document (the server's values are bytes; the document is
+/// UTF-8, so invalid sequences become U+FFFD there).
+fn lossy(value: &[u8]) -> String {
+    String::from_utf8_lossy(value).into_owned()
+}
+
+/// `safe.sign_check` up to the signature (spec §4.5): the appKey format, the secret, the
+/// sign. Returns the app.
+fn check_signature<'s>(args: &Args, daoke: &'s DaokeState) -> Result<&'s App, Failure> {
+    let app_key = digits_arg(args, "appKey", 1..=10).ok_or(Failure::param("appKey"))?;
+    let app = daoke
+        .apps
+        .iter()
+        .rev()
+        .find(|app| app.app_key.as_bytes() == app_key)
+        .ok_or(Failure::UnknownApp)?;
+    if app.fault == Some(AppFault::CacheError) {
+        return Err(Failure::Cache);
+    }
+    let expected = server_sign(args, &app.secret)?;
+    match args.get("sign") {
+        Some(ArgValue::Text(sign)) if *sign == expected.as_bytes() => Ok(app),
+        _ => Err(Failure::SignMismatch),
+    }
+}
+
+/// The sign the server computes from its table: every string entry except `sign` (tables
+/// and files skipped, `true` is a run-time error), plus `secret`, sorted by bytes,
+/// concatenated, SHA-1 in upper-case hex.
+fn server_sign(args: &Args, secret: &str) -> Result<String, Failure> {
+    let mut pairs: Vec<(&[u8], &[u8])> = Vec::new();
+    for (name, value) in args.iter() {
+        // The server sets `secret` itself, replacing any sent value.
+        if name == b"sign" || name == b"secret" {
+            continue;
+        }
+        match value {
+            ArgValue::Text(text) => pairs.push((name, text)),
+            ArgValue::Table | ArgValue::File => {}
+            ArgValue::True => return Err(Failure::Internal),
+        }
+    }
+    pairs.push((b"secret", secret.as_bytes()));
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    let mut hasher = sha1_smol::Sha1::new();
+    for (name, value) in pairs {
+        hasher.update(name);
+        hasher.update(value);
+    }
+    Ok(hasher.digest().to_string().to_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_count_matches_unicode_scalars_for_utf8() {
+        for s in ["", "abc", "微密之声", "a😀b", "é"] {
+            assert_eq!(char_count(s.as_bytes()), s.chars().count(), "{s}");
+        }
+        assert_eq!(char_count(&[0xFF, 0xFE, b'a']), 3);
+    }
+
+    #[test]
+    fn server_sign_skips_tables_and_files_and_replaces_secret() {
+        let mut args = Args::default();
+        args.set(b"appKey".to_vec(), ArgValue::Text(b"1111111111".to_vec()));
+        args.set(
+            b"accountID".to_vec(),
+            ArgValue::Text(b"O40cml0y5p".to_vec()),
+        );
+        args.set(
+            b"groupName".to_vec(),
+            ArgValue::Text(b"liangGeDeGroup".to_vec()),
+        );
+        let plain = server_sign(&args, "TESTSECRET0123456789").unwrap();
+        // Vector D01.
+        assert_eq!(plain, "5668A6252DF36B6AD09821C4D62481ECF99FD3A4");
+        args.set(b"voiceFile".to_vec(), ArgValue::File);
+        args.set(b"dup".to_vec(), ArgValue::Table);
+        args.set(b"secret".to_vec(), ArgValue::Text(b"sent".to_vec()));
+        args.set(b"sign".to_vec(), ArgValue::True);
+        assert_eq!(server_sign(&args, "TESTSECRET0123456789").unwrap(), plain);
+        args.set(b"flag".to_vec(), ArgValue::True);
+        assert_eq!(
+            server_sign(&args, "TESTSECRET0123456789"),
+            Err(Failure::Internal)
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! The YTX inviteMeeting emulation (spec §10.8): its checks, in order, and the
+//! sandbox-defined codes of §8.3.
+
+use serde_json::Value;
+
+use super::reply::ytx_response;
+use super::state::{Invitation, State, YtxAccount};
+use super::{HttpRequest, HttpResponse};
+use crate::time::BeijingTime;
+
+/// The accepted window around the sandbox clock, both ends included (sandbox-defined).
+const TIMESTAMP_WINDOW_SECONDS: u64 = 86_400;
+
+/// Why a YTX request failed, in the order the checks run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Failure {
+    Route,
+    SignMissing,
+    Authorization,
+    AccountDiffers,
+    TimestampMalformed,
+    TimestampOutsideWindow,
+    UnknownAccount,
+    SignMismatch,
+    BodyNotObject,
+    UnknownAction,
+    MissingParameter,
+    Application,
+    Parties,
+}
+
+impl Failure {
+    /// `statusCode` and `statusMsg`.
+    fn status(self) -> (&'static str, &'static str) {
+        match self {
+            Failure::Route => ("SBX001", "sandbox: unknown function or method"),
+            Failure::SignMissing => ("SBX002", "sandbox: Sign missing"),
+            Failure::Authorization => ("SBX003", "sandbox: Authorization missing or malformed"),
+            Failure::AccountDiffers => (
+                "SBX004",
+                "sandbox: Authorization account differs from the URL",
+            ),
+            Failure::TimestampMalformed => ("SBX005", "sandbox: timestamp malformed"),
+            Failure::TimestampOutsideWindow => {
+                ("SBX006", "sandbox: timestamp outside the 24-hour window")
+            }
+            Failure::UnknownAccount => ("SBX007", "sandbox: unknown accountSID"),
+            Failure::SignMismatch => ("SBX008", "sandbox: Sign mismatch"),
+            Failure::BodyNotObject => ("SBX009", "sandbox: body is not a JSON object"),
+            Failure::UnknownAction => ("SBX010", "sandbox: unknown action"),
+            Failure::MissingParameter => ("-2", "缺少必要参数"),
+            Failure::Application => ("-205", "应用验证失败"),
+            Failure::Parties => (
+                "SBX011",
+                "sandbox: parties is not a JSON array of {name, phone}",
+            ),
+        }
+    }
+}
+
+/// Answers a request routed to YTX (`path` without the query, `query` after the `?`).
+pub fn handle(
+    state: &mut State,
+    request: &HttpRequest,
+    path: &str,
+    query: &str,
+    now: i64,
+) -> HttpResponse {
+    match run(state, request, path, query, now) {
+        Ok(request_id) => ytx_response("0", "提交成功", &request_id),
+        Err(failure) => {
+            let (code, message) = failure.status();
+            ytx_response(code, message, "")
+        }
+    }
+}
+
+fn run(
+    state: &mut State,
+    request: &HttpRequest,
+    path: &str,
+    query: &str,
+    now: i64,
+) -> Result<String, Failure> {
+    // 1. Route.
+    let account_sid = route(&request.method, path).ok_or(Failure::Route)?;
+    // 2. Sign present (used as sent, not percent-decoded).
+    let sign = query
+        .split('&')
+        .filter_map(|piece| piece.split_once('='))
+        .find(|(name, value)| *name == "Sign" && !value.is_empty())
+        .map(|(_, value)| value)
+        .ok_or(Failure::SignMissing)?;
+    // 3. Authorization = Base64(accountSID "|" timestamp).
+    let (authorized_sid, timestamp) = authorization(request).ok_or(Failure::Authorization)?;
+    if authorized_sid != account_sid {
+        return Err(Failure::AccountDiffers);
+    }
+    // 4. Timestamp.
+    let instant = BeijingTime::parse(&timestamp).ok_or(Failure::TimestampMalformed)?;
+    if instant.to_unix().abs_diff(now) > TIMESTAMP_WINDOW_SECONDS {
+        return Err(Failure::TimestampOutsideWindow);
+    }
+    // 5. Account.
+    let ytx = &state.ytx;
+    let account = ytx
+        .accounts
+        .iter()
+        .rev()
+        .find(|a| a.account_sid == account_sid)
+        .ok_or(Failure::UnknownAccount)?;
+    // 6. Sign value, case-insensitive.
+    if !sign.eq_ignore_ascii_case(&expected_sign(account, &timestamp)) {
+        return Err(Failure::SignMismatch);
+    }
+    // 7. Body: a JSON object (a repeated key: the last one wins).
+    let body = match serde_json::from_slice::<Value>(&request.body) {
+        Ok(Value::Object(map)) => map,
+        _ => return Err(Failure::BodyNotObject),
+    };
+    // 8. action.
+    if body
+        .get("action")
+        .is_some_and(|a| a.as_str() != Some("inviteJoinMeeting"))
+    {
+        return Err(Failure::UnknownAction);
+    }
+    // 9. Required fields.
+    let non_empty_text = |name: &str| {
+        body.get(name)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    let (appid, confid) = match (non_empty_text("appid"), non_empty_text("confid")) {
+        (Some(appid), Some(confid)) => (appid, confid),
+        _ => return Err(Failure::MissingParameter),
+    };
+    let parties_sent = body.get("parties").ok_or(Failure::MissingParameter)?;
+    let is_blank = match parties_sent {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    };
+    if is_blank {
+        return Err(Failure::MissingParameter);
+    }
+    // 10. Application: this account's, this environment's, online.
+    let info = ytx.app_info.get(appid);
+    let environment = info.and_then(|i| i.environment).unwrap_or(ytx.environment);
+    let online = info.is_none_or(|i| i.online);
+    if !account.appids.iter().any(|a| a == appid) || environment != ytx.environment || !online {
+        return Err(Failure::Application);
+    }
+    // 11. parties: a string holding a JSON array, or a JSON array.
+    let parties = parties_array(parties_sent).ok_or(Failure::Parties)?;
+
+    // 12. Success.
+    let (account_sid, appid, confid) =
+        (account_sid.to_owned(), appid.to_owned(), confid.to_owned());
+    let custom_parm = body.get("CustomParm").cloned();
+    let month = BeijingTime::from_unix(now);
+    let request_id = format!(
+        "{:04}{:02}{:010}",
+        month.year, month.month, state.ytx.next_request_seq
+    );
+    state.ytx.next_request_seq = state.ytx.next_request_seq.saturating_add(1);
+    state.ytx.invitations.push(Invitation {
+        request_id: request_id.clone(),
+        account_sid,
+        appid,
+        confid,
+        parties,
+        custom_parm,
+        at: now,
+    });
+    Ok(request_id)
+}
+
+/// `POST /{6 digits}/sid/{accountSID}/call/TeleMeeting.wx` → the accountSID.
+fn route<'p>(method: &str, path: &'p str) -> Option<&'p str> {
+    let segments: Vec<&str> = path.split('/').collect();
+    match segments.as_slice() {
+        ["", version, "sid", account_sid, "call", "TeleMeeting.wx"]
+            if method == "POST"
+                && version.len() == 6
+                && version.bytes().all(|b| b.is_ascii_digit())
+                && !account_sid.is_empty() =>
+        {
+            Some(account_sid)
+        }
+        _ => None,
+    }
+}
+
+/// The `Authorization` header (name in any case, value trimmed), decoded: the text before
+/// and after its first `|`.
+fn authorization(request: &HttpRequest) -> Option<(String, String)> {
+    let (_, value) = request
+        .headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("Authorization"))?;
+    let plain = String::from_utf8(strict_base64(value.trim())?).ok()?;
+    let (account_sid, timestamp) = plain.split_once('|')?;
+    Some((account_sid.to_owned(), timestamp.to_owned()))
+}
+
+/// MD5(accountSID + authToken + timestamp) in hex.
+fn expected_sign(account: &YtxAccount, timestamp: &str) -> String {
+    format!(
+        "{:x}",
+        md5::compute(format!(
+            "{}{}{}",
+            account.account_sid, account.auth_token, timestamp
+        ))
+    )
+}
+
+/// A non-empty array of objects with non-empty string `name` and `phone`, sent as a JSON
+/// array or as a string holding one.
+fn parties_array(sent: &Value) -> Option<Value> {
+    let parties = match sent {
+        Value::String(text) => serde_json::from_str::<Value>(text).ok()?,
+        other => other.clone(),
+    };
+    let items = parties.as_array()?;
+    let has_text = |party: &Value, key: &str| {
+        party
+            .get(key)
+            .and_then(Value::as_str)
+            .is_some_and(|s| !s.is_empty())
+    };
+    let well_formed = !items.is_empty()
+        && items
+            .iter()
+            .all(|p| p.is_object() && has_text(p, "name") && has_text(p, "phone"));
+    well_formed.then_some(parties)
+}
+
+// TEMPORARY until signkit::base64 (branch core-sign) lands: strict standard Base64.
+fn strict_base64(text: &str) -> Option<Vec<u8>> {
+    let bytes = text.as_bytes();
+    if bytes.len() % 4 != 0 {
+        return None;
+    }
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let mut out = Vec::new();
+    let chunks = bytes.chunks(4).count();
+    for (i, chunk) in bytes.chunks(4).enumerate() {
+        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
+        if pad > 2 || (pad > 0 && i + 1 != chunks) {
+            return None;
+        }
+        let mut n = 0u32;
+        for &c in &chunk[..4 - pad] {
+            n = n << 6 | value(c)?;
+        }
+        n <<= 6 * pad as u32;
+        let b = n.to_be_bytes();
+        out.extend_from_slice(&b[1..4 - pad]);
+    }
+    Some(out)
+}
