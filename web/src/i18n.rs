@@ -44,6 +44,7 @@ texts! {
     OPTIONAL = "optional", "可选";
     BUILDER_DEFAULT = "filled in by the builder", "由构建器填写";
     SEND_PARAM = "send", "发送";
+    SET_PARAM = "set", "指定";
     NOT_SENT = "Not sent.", "不发送。";
     STATUS_OK = "OK", "正常";
     STATUS_WARN = "Warning", "警告";
@@ -172,6 +173,16 @@ pub fn not_sent_default(lang: Lang, default: Option<&str>) -> String {
         (Lang::En, Some(value)) => format!("Not sent: the default {value} applies."),
         (Lang::Zh, Some(value)) => format!("不发送：使用默认值 {value}。"),
         (lang, None) => String::from(NOT_SENT.get(lang)),
+    }
+}
+
+/// What an unset builder-filled parameter means (YTX `version`, `timestamp`, `action`).
+pub fn builder_fills(lang: Lang, default: Option<&str>) -> String {
+    match (lang, default) {
+        (Lang::En, Some(value)) => format!("Not set: the builder sends {value}."),
+        (Lang::Zh, Some(value)) => format!("未指定：构建器发送 {value}。"),
+        (Lang::En, None) => String::from("Not set: the builder fills it in."),
+        (Lang::Zh, None) => String::from("未指定：由构建器填写。"),
     }
 }
 

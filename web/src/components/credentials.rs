@@ -148,7 +148,8 @@ fn CredentialInput(api: Api, which: Slot, findings: Memo<Vec<Finding>>) -> impl 
         }
     });
     let status = param.map(|param| {
-        view! { <FindingStatus api finding sent default=param.default id=status_id.clone() /> }
+        let builder = param.required == signkit::endpoint::Requirement::BuilderDefault;
+        view! { <FindingStatus api finding sent default=param.default builder id=status_id.clone() /> }
     });
     view! {
         <div class="field cred" data-status=move || finding.with(|f| crate::components::status::status_code(f.as_ref(), sent.get()))>

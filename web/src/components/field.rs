@@ -184,19 +184,21 @@ pub fn ParamField(
         ),
         _ => None,
     };
+    let builder_default = param.required == Requirement::BuilderDefault;
+    let toggle_text = if builder_default { &i18n::SET_PARAM } else { &i18n::SEND_PARAM };
     let send_toggle = (param.required != Requirement::Required).then(|| {
         view! {
             <label class="send-toggle">
                 <input
                     type="checkbox"
-                    aria-label=move || format!("{} {name}", i18n::SEND_PARAM.get(lang.get()))
+                    aria-label=move || format!("{} {name}", toggle_text.get(lang.get()))
                     prop:checked=sent
                     on:change=move |ev| {
                         let checked = event_target_checked(&ev);
                         draft.update(|draft| draft.set_sent(name, checked));
                     }
                 />
-                <span>{move || i18n::SEND_PARAM.get(lang.get())}</span>
+                <span>{move || toggle_text.get(lang.get())}</span>
             </label>
         }
     });
@@ -226,7 +228,14 @@ pub fn ParamField(
             </div>
             <div class="field-body" class:row=matches!(param.kind, ParamKind::Flag)>{raw} {editor}</div>
             <div class="field-foot">
-                <FindingStatus api finding sent default=param.default id=status_id />
+                <FindingStatus
+                    api
+                    finding
+                    sent
+                    default=param.default
+                    builder=builder_default
+                    id=status_id
+                />
                 {counter}
             </div>
             <details class="help">

@@ -30,6 +30,9 @@ pub fn FindingStatus(
     sent: Signal<bool>,
     /// The default that applies when it is not sent.
     default: Option<&'static str>,
+    /// The builder fills the parameter in when it is not set (rather than leaving it out).
+    #[prop(optional)]
+    builder: bool,
     /// The element id (inputs point at it with `aria-describedby`).
     id: String,
 ) -> impl IntoView {
@@ -69,7 +72,13 @@ pub fn FindingStatus(
             .into_any(),
             None => view! {
                 <span class="icon" aria-hidden="true">"–"</span>
-                <span class="msg">{i18n::not_sent_default(lang, default)}</span>
+                <span class="msg">
+                    {if builder {
+                        i18n::builder_fills(lang, default)
+                    } else {
+                        i18n::not_sent_default(lang, default)
+                    }}
+                </span>
             }
             .into_any(),
         }
