@@ -297,6 +297,7 @@ impl Check {
     /// The value checks (the parameter is present).
     fn matches_value(&self, v: &str, now: Option<i64>) -> bool {
         match *self {
+            // Absence and the combinators are decided by `matches`, which never gets here for them.
             Check::Missing | Check::All(_) | Check::Any(_) | Check::Not(_) => false,
             Check::Present => true,
             Check::Empty => v.is_empty(),

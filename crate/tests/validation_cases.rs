@@ -1,4 +1,5 @@
 //! Runs every case of `spec/validation_cases.json` (spec §11.1) against `validate`.
+#![cfg(feature = "full")]
 
 use serde::Deserialize;
 use signkit::validate::{validate, Mode, ValidateOptions};
@@ -31,7 +32,10 @@ struct Expected {
 }
 
 fn load() -> File {
-    let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/validation_cases.json"));
+    let text = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../spec/validation_cases.json"
+    ));
     serde_json::from_str(text).expect("validation_cases.json parses")
 }
 
@@ -47,15 +51,23 @@ fn failures_of(case: &Case) -> Vec<String> {
         },
         None => None,
     };
-    let options = ValidateOptions { mode: case.mode.unwrap_or_default(), now };
+    let options = ValidateOptions {
+        mode: case.mode.unwrap_or_default(),
+        now,
+    };
     let params = Params::from(case.params.clone());
     let findings = validate(api, &params, &options);
 
     let mut failures = Vec::new();
-    let got: BTreeSet<(String, String)> =
-        findings.iter().map(|f| (f.field.clone(), f.severity.to_string())).collect();
-    let want: BTreeSet<(String, String)> =
-        case.expected.iter().map(|e| (e.field.clone(), e.severity.clone())).collect();
+    let got: BTreeSet<(String, String)> = findings
+        .iter()
+        .map(|f| (f.field.clone(), f.severity.to_string()))
+        .collect();
+    let want: BTreeSet<(String, String)> = case
+        .expected
+        .iter()
+        .map(|e| (e.field.clone(), e.severity.clone()))
+        .collect();
     if got != want {
         failures.push(format!(
             "(field, severity) set differs: expected {want:?}, got {:?}",
@@ -66,7 +78,9 @@ fn failures_of(case: &Case) -> Vec<String> {
         failures.push(format!("more than one finding for a field: {findings:?}"));
     }
     for expected in &case.expected {
-        let Some(code) = &expected.server_code else { continue };
+        let Some(code) = &expected.server_code else {
+            continue;
+        };
         match findings.iter().find(|f| f.field == expected.field) {
             Some(f) if f.server_code == Some(code.as_str()) => {}
             Some(f) => failures.push(format!(
@@ -88,21 +102,35 @@ fn every_validation_case_passes() {
     let mut report = Vec::new();
     for case in &file.cases {
         for failure in failures_of(case) {
-            report.push(format!("{} ({}, {}): {failure}", case.id, case.api, case.description));
+            report.push(format!(
+                "{} ({}, {}): {failure}",
+                case.id, case.api, case.description
+            ));
         }
     }
     for line in &report {
         eprintln!("{line}");
     }
-    assert!(report.is_empty(), "{} failure(s), listed above", report.len());
+    assert!(
+        report.is_empty(),
+        "{} failure(s), listed above",
+        report.len()
+    );
 }
 
 #[test]
 fn cases_cover_every_endpoint_and_both_modes() {
     let file = load();
     for api in Api::ALL {
-        assert!(file.cases.iter().any(|c| c.api == api.name()), "no case for {api}");
+        assert!(
+            file.cases.iter().any(|c| c.api == api.name()),
+            "no case for {api}"
+        );
     }
     assert!(file.cases.iter().any(|c| c.mode == Some(Mode::Raw)));
-    assert!(file.cases.iter().filter(|c| c.api == "inviteMeeting").all(|c| c.clock.is_some()));
+    assert!(file
+        .cases
+        .iter()
+        .filter(|c| c.api == "inviteMeeting")
+        .all(|c| c.clock.is_some()));
 }

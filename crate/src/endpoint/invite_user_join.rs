@@ -47,8 +47,8 @@ macro_rules! url_rules {
                 Check::All(&[Check::NotUrl, SERVER_REJECTS_URL]),
                 ME01023,
                 Bilingual::new(
-                    concat!($field, " is not a URL, and the server rejects it (it needs at least 8 bytes starting with http, ME01023); enter ", $what_en),
-                    concat!($field, " 不是 URL，服务器也会拒绝（要求至少 8 字节且以 http 开头，ME01023）；请填写", $what_zh),
+                    concat!($field, " is not a URL and the server rejects it — it needs at least 8 bytes starting with http (ME01023); enter ", $what_en),
+                    concat!($field, " 不是 URL，服务器也会拒绝 —— 要求至少 8 字节且以 http 开头（ME01023）；请填写", $what_zh),
                 ),
             ),
             Rule::new(

@@ -32,7 +32,6 @@ mod fixtures;
 mod parse;
 mod pattern;
 mod reply;
-mod rng;
 mod sql;
 pub mod state;
 mod ytx;
@@ -56,6 +55,14 @@ pub struct HttpRequest {
 }
 
 impl HttpRequest {
+    /// The value of the first header called `name` (any letter case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
     /// The raw header text the daoke handlers search (spec §10.1): `{method} {target}
     /// HTTP/1.1` CRLF, then `{name}: {value}` CRLF per header in order, then CRLF.
     pub fn raw_header(&self) -> Vec<u8> {
@@ -293,7 +300,7 @@ mod tests {
         assert_eq!(state.sandbox.max_body_bytes, 1_048_576);
         assert_eq!(state.ytx.next_request_seq, 1);
         assert!(state.daoke.access_tokens[0].weibo_info);
-        assert_eq!(state.ytx.environment, state::YtxEnvironment::Sandbox);
+        assert_eq!(state.ytx.environment, crate::ytx::YtxEnvironment::Sandbox);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A tiny backtracking matcher over bytes, with greedy and lazy quantifiers and captures.
 //!
-//! The vendor's multipart parser (spec §5.3) and verify's callback-URL parsing are a
-//! handful of Lua patterns. This module reproduces their semantics — leftmost match, backtracking in priority order, `.-` =
+//! The vendor's multipart parser (spec §5.3) is a handful of Lua patterns. This module
+//! reproduces their semantics — leftmost match, backtracking in priority order, `.-` =
 //! shortest — for exactly the constructs those patterns use, without the `regex` crate
 //! (the in-browser build must stay small).
 //!
@@ -21,10 +21,6 @@ pub enum Class {
     Word,
     /// `[A-Za-z0-9/-]` (a media type).
     MediaType,
-    /// `[A-Za-z0-9.]` (Lua `[%w.]`, a host name).
-    HostName,
-    /// `[0-9]` (Lua `%d`).
-    Digit,
 }
 
 impl Class {
@@ -34,8 +30,6 @@ impl Class {
             Class::Space => matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
             Class::Word => b.is_ascii_alphanumeric() || b == b'_',
             Class::MediaType => b.is_ascii_alphanumeric() || b == b'/' || b == b'-',
-            Class::HostName => b.is_ascii_alphanumeric() || b == b'.',
-            Class::Digit => b.is_ascii_digit(),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The exact bytes of the sandbox's answers (spec §7.1, §10.1, §10.7, §10.8).
 
 use super::HttpResponse;
+use crate::api::Vendor;
+use crate::catalogue;
 
 /// Media type of `/weiboapi/…` answers (nginx `default_type`).
 pub const WEIBOAPI_CONTENT_TYPE: &str = "application/json";
@@ -91,6 +93,15 @@ fn respond(status: u16, content_type: &str, body: Vec<u8>) -> HttpResponse {
         headers: vec![("Content-Type".to_owned(), content_type.to_owned())],
         body,
     }
+}
+
+/// The text the vendor's message table gives `code` — the daoke `RESULT` or the YTX
+/// `statusMsg` — from the code catalogue (spec §8), the one place these texts live.
+pub fn server_text(vendor: Vendor, code: &'static str) -> &'static str {
+    // Every code the sandbox sends has a catalogue text (tested); the code is the fallback.
+    catalogue::lookup(vendor, code)
+        .and_then(|info| info.server_result)
+        .unwrap_or(code)
 }
 
 /// A JSON string literal (raw UTF-8, as serde_json writes it).

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::time::BeijingTime;
+use crate::ytx::YtxEnvironment;
 
 /// The whole state document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -370,17 +371,6 @@ pub struct YtxState {
     /// The next requestId sequence number.
     #[serde(default = "one_u64")]
     pub next_request_seq: u64,
-}
-
-/// A YTX environment: an appid works only in its own.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum YtxEnvironment {
-    /// `sandbox.ytx.net` (体验).
-    #[default]
-    Sandbox,
-    /// `api.ytx.net`.
-    Production,
 }
 
 /// A YTX account.

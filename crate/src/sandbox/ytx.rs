@@ -3,10 +3,13 @@
 
 use serde_json::Value;
 
-use super::reply::ytx_response;
+use super::reply::{server_text, ytx_response};
 use super::state::{Invitation, State, YtxAccount};
 use super::{HttpRequest, HttpResponse};
+use crate::api::Vendor;
+use crate::catalogue::SUCCESS;
 use crate::time::BeijingTime;
+use crate::ytx::{ytx_sign, AuthToken};
 
 /// The accepted window around the sandbox clock, both ends included (sandbox-defined).
 const TIMESTAMP_WINDOW_SECONDS: u64 = 86_400;
@@ -30,30 +33,22 @@ enum Failure {
 }
 
 impl Failure {
-    /// `statusCode` and `statusMsg`.
-    fn status(self) -> (&'static str, &'static str) {
+    /// The `statusCode` (its `statusMsg` is the catalogue's text).
+    fn code(self) -> &'static str {
         match self {
-            Failure::Route => ("SBX001", "sandbox: unknown function or method"),
-            Failure::SignMissing => ("SBX002", "sandbox: Sign missing"),
-            Failure::Authorization => ("SBX003", "sandbox: Authorization missing or malformed"),
-            Failure::AccountDiffers => (
-                "SBX004",
-                "sandbox: Authorization account differs from the URL",
-            ),
-            Failure::TimestampMalformed => ("SBX005", "sandbox: timestamp malformed"),
-            Failure::TimestampOutsideWindow => {
-                ("SBX006", "sandbox: timestamp outside the 24-hour window")
-            }
-            Failure::UnknownAccount => ("SBX007", "sandbox: unknown accountSID"),
-            Failure::SignMismatch => ("SBX008", "sandbox: Sign mismatch"),
-            Failure::BodyNotObject => ("SBX009", "sandbox: body is not a JSON object"),
-            Failure::UnknownAction => ("SBX010", "sandbox: unknown action"),
-            Failure::MissingParameter => ("-2", "缺少必要参数"),
-            Failure::Application => ("-205", "应用验证失败"),
-            Failure::Parties => (
-                "SBX011",
-                "sandbox: parties is not a JSON array of {name, phone}",
-            ),
+            Failure::Route => "SBX001",
+            Failure::SignMissing => "SBX002",
+            Failure::Authorization => "SBX003",
+            Failure::AccountDiffers => "SBX004",
+            Failure::TimestampMalformed => "SBX005",
+            Failure::TimestampOutsideWindow => "SBX006",
+            Failure::UnknownAccount => "SBX007",
+            Failure::SignMismatch => "SBX008",
+            Failure::BodyNotObject => "SBX009",
+            Failure::UnknownAction => "SBX010",
+            Failure::MissingParameter => "-2",
+            Failure::Application => "-205",
+            Failure::Parties => "SBX011",
         }
     }
 }
@@ -67,11 +62,8 @@ pub fn handle(
     now: i64,
 ) -> HttpResponse {
     match run(state, request, path, query, now) {
-        Ok(request_id) => ytx_response("0", "提交成功", &request_id),
-        Err(failure) => {
-            let (code, message) = failure.status();
-            ytx_response(code, message, "")
-        }
+        Ok(request_id) => ytx_response(SUCCESS, server_text(Vendor::Ytx, SUCCESS), &request_id),
+        Err(failure) => ytx_response(failure.code(), server_text(Vendor::Ytx, failure.code()), ""),
     }
 }
 
@@ -193,27 +185,22 @@ fn route<'p>(method: &str, path: &'p str) -> Option<&'p str> {
     }
 }
 
-/// The `Authorization` header (name in any case, value trimmed), decoded: the text before
+/// The `Authorization` header (name in any case, value trimmed of spaces and tabs), decoded: the text before
 /// and after its first `|`.
 fn authorization(request: &HttpRequest) -> Option<(String, String)> {
     let (_, value) = request
         .headers
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case("Authorization"))?;
-    let plain = String::from_utf8(strict_base64(value.trim())?).ok()?;
+    let plain = String::from_utf8(crate::base64::decode(value.trim_matches([' ', '\t']))?).ok()?;
     let (account_sid, timestamp) = plain.split_once('|')?;
     Some((account_sid.to_owned(), timestamp.to_owned()))
 }
 
-/// MD5(accountSID + authToken + timestamp) in hex.
+/// The `Sign` signkit's YTX signer computes: MD5(accountSID + authToken + timestamp).
 fn expected_sign(account: &YtxAccount, timestamp: &str) -> String {
-    format!(
-        "{:x}",
-        md5::compute(format!(
-            "{}{}{}",
-            account.account_sid, account.auth_token, timestamp
-        ))
-    )
+    let token = AuthToken::new(account.auth_token.as_str());
+    ytx_sign(&account.account_sid, &token, timestamp).sign
 }
 
 /// A non-empty array of objects with non-empty string `name` and `phone`, sent as a JSON
@@ -237,36 +224,36 @@ fn parties_array(sent: &Value) -> Option<Value> {
     well_formed.then_some(parties)
 }
 
-// TEMPORARY until signkit::base64 (branch core-sign) lands: strict standard Base64.
-fn strict_base64(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    if bytes.len() % 4 != 0 {
-        return None;
-    }
-    let value = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let mut out = Vec::new();
-    let chunks = bytes.chunks(4).count();
-    for (i, chunk) in bytes.chunks(4).enumerate() {
-        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
-        if pad > 2 || (pad > 0 && i + 1 != chunks) {
-            return None;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_failure_has_its_message_in_the_catalogue() {
+        use Failure::*;
+        let all = [
+            Route,
+            SignMissing,
+            Authorization,
+            AccountDiffers,
+            TimestampMalformed,
+            TimestampOutsideWindow,
+            UnknownAccount,
+            SignMismatch,
+            BodyNotObject,
+            UnknownAction,
+            MissingParameter,
+            Application,
+            Parties,
+        ];
+        for failure in all {
+            let info =
+                crate::catalogue::lookup(Vendor::Ytx, failure.code()).expect("a catalogue entry");
+            assert!(
+                info.server_result
+                    .is_some_and(|text| text != failure.code()),
+                "{failure:?}"
+            );
         }
-        let mut n = 0u32;
-        for &c in &chunk[..4 - pad] {
-            n = n << 6 | value(c)?;
-        }
-        n <<= 6 * pad as u32;
-        let b = n.to_be_bytes();
-        out.extend_from_slice(&b[1..4 - pad]);
     }
-    Some(out)
 }

@@ -6,13 +6,14 @@
 //! and the `outbound` document; it never looks inside the emulator.
 //!
 //! Include it with `#[path = "support/sandbox_runner.rs"] mod sandbox_runner;`.
-#![allow(dead_code)] // each including test file uses a different part
 
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
+use signkit::daoke::{form_body, multipart_body, Boundary, Secret, StringToSign};
 use signkit::sandbox::{HttpRequest, HttpResponse};
-use signkit::{Api, Params};
+use signkit::ytx::{build_invite_meeting, AuthToken, InviteMeeting, Party, YtxEnvironment};
+use signkit::{base64, Api, FilePart, Params};
 
 /// How the runner reaches a sandbox.
 pub trait SandboxTransport {
@@ -85,6 +86,17 @@ struct Step {
     clock: Option<String>,
     body: Option<OrderedJson>,
     expect: Value,
+}
+
+impl FileSpec {
+    fn to_part(&self) -> FilePart {
+        FilePart {
+            name: self.name.clone(),
+            filename: self.filename.clone(),
+            content_type: self.content_type.clone(),
+            data: base64::decode(&self.data_base64).expect("data_base64 is standard Base64"),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -203,19 +215,26 @@ impl CasesFile {
             None => {
                 // Pipeline steps 1–2 only: no endpoint omissions, no validation.
                 let canonical = daoke_params(&step.params).canonicalised();
-                let secret = step.sign_with.as_deref().unwrap_or(&self.runner.secret);
-                let sign = client::daoke_sign(canonical.pairs(), secret);
-                let mut pairs = canonical.into_pairs();
+                let secret = Secret::new(step.sign_with.as_deref().unwrap_or(&self.runner.secret));
+                let sign = StringToSign::from_canonical(canonical.iter(), &secret)
+                    .sign()
+                    .to_string();
+                let mut sent = canonical;
                 if let Some(sign) = tampered(sign, step.tamper.sign.as_deref()) {
-                    pairs.push(("sign".to_owned(), sign));
+                    sent.push("sign", sign);
                 }
                 if multipart {
-                    let files: Vec<client::File> =
-                        step.files.iter().map(client::File::from_spec).collect();
-                    client::multipart_body(&pairs, boundary, &files)
+                    let boundary = Boundary::new(boundary).expect("the step's boundary is valid");
+                    let file = match step.files.as_slice() {
+                        [] => None,
+                        [file] => Some(file.to_part()),
+                        _ => panic!("at most one file part"),
+                    };
+                    multipart_body(&sent, None, file.as_ref(), &boundary)
+                        .expect("the multipart body builds")
                 } else {
                     assert!(step.files.is_empty(), "files need the multipart encoding");
-                    client::form_body(&pairs)
+                    form_body(&sent, None).into_bytes()
                 }
             }
         };
@@ -229,59 +248,59 @@ impl CasesFile {
 
     fn build_ytx(&self, step: &Step, clock: &str) -> HttpRequest {
         let param = |name: &str| step.params.get(name).and_then(Value::as_str);
-        let account_sid = param("accountSID").unwrap_or(&self.runner.ytx_account_sid);
-        let auth_token = param("authToken").unwrap_or(&self.runner.ytx_auth_token);
-        let timestamp = param("timestamp").unwrap_or(clock);
-        let version = param("version").unwrap_or("201612");
-        let sign = client::ytx_sign(account_sid, auth_token, timestamp);
-        let mut target = format!("/{version}/sid/{account_sid}/call/TeleMeeting.wx");
-        if let Some(sign) = tampered(sign, step.tamper.sign.as_deref()) {
-            target = format!("{target}?Sign={sign}");
-        }
-        let authorization = match (&step.tamper.authorization, &step.tamper.authorization_plain) {
-            (Some(header), _) if header == "omit" => None,
-            (Some(header), _) => Some(header.clone()),
-            (None, Some(plain)) => Some(client::base64(plain)),
-            (None, None) => Some(client::base64(&format!("{account_sid}|{timestamp}"))),
+        let parties = step
+            .params
+            .get("parties")
+            .and_then(Value::as_array)
+            .map_or_else(Vec::new, |parties| {
+                parties
+                    .iter()
+                    .map(|p| Party::new(p["name"].as_str().unwrap(), p["phone"].as_str().unwrap()))
+                    .collect()
+            });
+        let invite = InviteMeeting {
+            account_sid: param("accountSID")
+                .unwrap_or(&self.runner.ytx_account_sid)
+                .to_owned(),
+            auth_token: AuthToken::new(param("authToken").unwrap_or(&self.runner.ytx_auth_token)),
+            version: param("version")
+                .unwrap_or(InviteMeeting::DEFAULT_VERSION)
+                .to_owned(),
+            timestamp: param("timestamp").unwrap_or(clock).to_owned(),
+            appid: param("appid").unwrap_or_default().to_owned(),
+            confid: param("confid").unwrap_or_default().to_owned(),
+            parties,
+            custom_parm: param("CustomParm").map(str::to_owned),
+            action: param("action").map(str::to_owned),
         };
+        let built = build_invite_meeting(&invite, YtxEnvironment::Sandbox);
+        let mut request = built.request;
+        let path = request
+            .path
+            .split_once('?')
+            .map_or(request.path.as_str(), |(path, _)| path)
+            .to_owned();
+        let target = match tampered(built.signature.sign, step.tamper.sign.as_deref()) {
+            Some(sign) => format!("{path}?Sign={sign}"),
+            None => path,
+        };
+        match (&step.tamper.authorization, &step.tamper.authorization_plain) {
+            (Some(header), _) if header == "omit" => request.remove_header("Authorization"),
+            (Some(header), _) => request.set_header("Authorization", header),
+            (None, Some(plain)) => {
+                request.set_header("Authorization", &base64::encode(plain.as_bytes()))
+            }
+            (None, None) => {}
+        }
         let body = match (&step.raw_body, &step.body) {
             (Some(raw), _) => raw.clone().into_bytes(),
             (None, Some(json)) => json.to_compact().into_bytes(),
-            (None, None) => {
-                let parties: Vec<(String, String)> = step.params["parties"]
-                    .as_array()
-                    .expect("YTX params.parties is an array")
-                    .iter()
-                    .map(|p| {
-                        (
-                            p["name"].as_str().unwrap().to_owned(),
-                            p["phone"].as_str().unwrap().to_owned(),
-                        )
-                    })
-                    .collect();
-                client::ytx_body(
-                    param("action").unwrap_or("inviteJoinMeeting"),
-                    param("appid").expect("YTX params.appid"),
-                    param("confid").expect("YTX params.confid"),
-                    &parties,
-                    param("CustomParm"),
-                )
-            }
+            (None, None) => request.body,
         };
-        let mut headers = vec![
-            ("Accept".to_owned(), "application/json".to_owned()),
-            (
-                "Content-Type".to_owned(),
-                "application/json;charset=utf-8".to_owned(),
-            ),
-        ];
-        if let Some(value) = authorization {
-            headers.push(("Authorization".to_owned(), value));
-        }
         HttpRequest {
-            method: "POST".to_owned(),
+            method: request.method,
             target,
-            headers,
+            headers: request.headers,
             body,
         }
     }
@@ -696,160 +715,5 @@ mod regex {
         assert!(!full_match("p[0-9A-Za-z]{15}", "pluX4ZOFYzcnOJ7z1"));
         assert!(full_match("a\\.b+c?\\d{2,}", "a.bb12345"));
         assert!(!full_match("[^a]x*", "a"));
-    }
-}
-
-/// signkit's client side, as the runner uses it.
-mod client {
-    // TEMPORARY local encoders until signkit's builders (branch core-sign) land; they are
-    // then replaced by calls to signkit::daoke / signkit::ytx / signkit::base64.
-    pub struct File {
-        pub name: String,
-        pub filename: String,
-        pub content_type: String,
-        pub data: Vec<u8>,
-    }
-
-    impl File {
-        pub fn from_spec(spec: &super::FileSpec) -> File {
-            File {
-                name: spec.name.clone(),
-                filename: spec.filename.clone(),
-                content_type: spec.content_type.clone(),
-                data: base64_decode(&spec.data_base64),
-            }
-        }
-    }
-
-    pub fn daoke_sign(pairs: &[(String, String)], secret: &str) -> String {
-        let mut all: Vec<(&str, &str)> = pairs
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect();
-        all.push(("secret", secret));
-        all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-        let mut h = sha1_smol::Sha1::new();
-        for (n, v) in all {
-            h.update(n.as_bytes());
-            h.update(v.as_bytes());
-        }
-        h.digest().to_string().to_uppercase()
-    }
-
-    fn percent(v: &str) -> String {
-        v.bytes()
-            .map(|b| {
-                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                    (b as char).to_string()
-                } else {
-                    format!("%{b:02X}")
-                }
-            })
-            .collect()
-    }
-
-    pub fn form_body(pairs: &[(String, String)]) -> Vec<u8> {
-        pairs
-            .iter()
-            .map(|(n, v)| format!("{n}={}", percent(v)))
-            .collect::<Vec<_>>()
-            .join("&")
-            .into_bytes()
-    }
-
-    pub fn multipart_body(pairs: &[(String, String)], boundary: &str, files: &[File]) -> Vec<u8> {
-        let mut out = Vec::new();
-        for (n, v) in pairs {
-            out.extend(
-                format!(
-                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{n}\"\r\n\r\n{v}\r\n"
-                )
-                .bytes(),
-            );
-        }
-        for f in files {
-            out.extend(
-                format!(
-                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
-                    f.name, f.filename, f.content_type
-                )
-                .bytes(),
-            );
-            out.extend(&f.data);
-            out.extend(b"\r\n");
-        }
-        out.extend(format!("--{boundary}--").bytes());
-        out
-    }
-
-    pub fn ytx_sign(sid: &str, token: &str, ts: &str) -> String {
-        format!("{:X}", md5::compute(format!("{sid}{token}{ts}")))
-    }
-
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-    pub fn base64(text: &str) -> String {
-        let mut out = String::new();
-        for chunk in text.as_bytes().chunks(3) {
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for i in 0..4 {
-                if i <= chunk.len() {
-                    out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-                } else {
-                    out.push('=');
-                }
-            }
-        }
-        out
-    }
-
-    fn base64_decode(text: &str) -> Vec<u8> {
-        let mut bits = 0u32;
-        let mut count = 0;
-        let mut out = Vec::new();
-        for c in text.bytes().filter(|&c| c != b'=') {
-            bits = bits << 6 | ALPHABET.iter().position(|&a| a == c).expect("base64") as u32;
-            count += 6;
-            if count >= 8 {
-                count -= 8;
-                out.push((bits >> count) as u8);
-            }
-        }
-        out
-    }
-
-    pub fn ytx_body(
-        action: &str,
-        appid: &str,
-        confid: &str,
-        parties: &[(String, String)],
-        custom: Option<&str>,
-    ) -> Vec<u8> {
-        let s = |t: &str| serde_json::to_string(t).unwrap();
-        let parties_json = format!(
-            "[{}]",
-            parties
-                .iter()
-                .map(|(n, p)| format!("{{\"name\":{},\"phone\":{}}}", s(n), s(p)))
-                .collect::<Vec<_>>()
-                .join(",")
-        );
-        let mut body = format!(
-            "{{\"action\":{},\"appid\":{},\"confid\":{},\"parties\":{}",
-            s(action),
-            s(appid),
-            s(confid),
-            s(&parties_json)
-        );
-        if let Some(c) = custom {
-            body.push_str(&format!(",\"CustomParm\":{}", s(c)));
-        }
-        body.push('}');
-        body.into_bytes()
     }
 }

@@ -4,10 +4,10 @@ use super::{
     accepted_flag_value, account_id_arg, check_signature, lossy, read_flag, sql_int, text_arg,
     Failure, Success,
 };
+use crate::daoke::random::{alphanumeric, SplitMix64};
 use crate::lua::FlagReading;
 use crate::sandbox::parse::Args;
 use crate::sandbox::reply::json_string;
-use crate::sandbox::rng::{group_id_candidate, SplitMix64};
 use crate::sandbox::sql::{breaks_sql, sql_eq};
 use crate::sandbox::state::{Group, JoinApplication, Membership, State};
 
@@ -153,21 +153,53 @@ fn flag_arg(args: &Args, name: &'static str, default: f64) -> Result<f64, Failur
     }
 }
 
-/// A group id not yet used (SQL comparison), drawn from the persisted random source.
+/// A group id not yet used (SQL comparison): `prefix` and 15 characters
+/// `ALPHANUMERICS[draw mod 62]` from the persisted random source, redrawn while taken
+/// (spec §10.4). Draws are kept even if the request fails later.
 fn draw_group_id(state: &mut State, prefix: char) -> String {
-    let settings = &mut state.sandbox;
-    let mut rng = SplitMix64::new(settings.rng_state.unwrap_or(settings.seed));
+    let settings = &state.sandbox;
+    let mut random = SplitMix64::new(settings.rng_state.unwrap_or(settings.seed));
     let id = loop {
-        let candidate = group_id_candidate(&mut rng, prefix);
-        if !state
+        let candidate: String = core::iter::once(prefix)
+            .chain((0..15).map(|_| alphanumeric(random.next_u64())))
+            .collect();
+        let taken = state
             .daoke
             .groups
             .iter()
-            .any(|g| sql_eq(g.group_id.as_bytes(), candidate.as_bytes()))
-        {
+            .any(|g| sql_eq(g.group_id.as_bytes(), candidate.as_bytes()));
+        if !taken {
             break candidate;
         }
     };
-    state.sandbox.rng_state = Some(rng.state());
+    state.sandbox.rng_state = Some(random.state());
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::Sandbox;
+
+    #[test]
+    fn group_ids_follow_the_spec_check_values() {
+        let mut sandbox = Sandbox::demo();
+        assert_eq!(draw_group_id(&mut sandbox.state, 'p'), "pluX4ZOFYzcnOJ7z");
+        assert_eq!(draw_group_id(&mut sandbox.state, 't'), "tpteiErBIA1fOeoW");
+    }
+
+    #[test]
+    fn a_candidate_equal_to_an_existing_id_is_redrawn() {
+        let mut sandbox = Sandbox::demo();
+        let mut taken = sandbox.state.daoke.groups[0].clone();
+        // Equal to the first candidate under the SQL comparison only.
+        taken.group_id = "PLUX4ZOFYZCNOJ7Z ".into();
+        sandbox.state.daoke.groups.push(taken);
+        // The second candidate uses draws 16–30: the characters of the spec's second id.
+        assert_eq!(draw_group_id(&mut sandbox.state, 'p'), "ppteiErBIA1fOeoW");
+        assert_eq!(
+            sandbox.state.sandbox.rng_state,
+            Some(30u64.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        );
+    }
 }

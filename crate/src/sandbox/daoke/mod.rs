@@ -12,10 +12,11 @@ mod verify;
 use std::borrow::Cow;
 
 use super::parse::{form, multipart, ArgValue, Args};
-use super::reply::{DaokeEnvelope, CLIENTCUSTOM_CONTENT_TYPE, WEIBOAPI_CONTENT_TYPE};
+use super::reply::{server_text, DaokeEnvelope, CLIENTCUSTOM_CONTENT_TYPE, WEIBOAPI_CONTENT_TYPE};
 use super::state::{App, AppFault, DaokeState, State};
 use super::{HttpRequest, HttpResponse};
-use crate::api::Api;
+use crate::api::{Api, Vendor};
+use crate::daoke::sign::{Secret, Sign, StringToSign};
 use crate::lua::{self, FlagReading};
 
 /// One of the four daoke endpoints.
@@ -138,29 +139,10 @@ impl Failure {
     }
 
     fn result_text(&self) -> Cow<'static, str> {
-        Cow::Borrowed(match self {
-            Failure::Param(name) => return Cow::Owned(format!("{name} is error!")),
-            Failure::UnknownApp => "appKey error",
-            Failure::TokenMismatch => "access token not matched",
-            Failure::TokenExpired => "access token expired",
-            Failure::TokenLacksRight => "access token not this authorization",
-            Failure::SignMismatch => "sign is not match!",
-            Failure::Database => "mysql failed!",
-            Failure::Cache => "redis failed!",
-            Failure::Internal => "internal data error!",
-            Failure::NoBody => "http body is null!",
-            Failure::DuplicateAccount => "accountID has more record in db!",
-            Failure::GroupExists => "this group is already exist!",
-            Failure::NoSuchAccount => "this accountID is not exist!",
-            Failure::NoSuchGroup => "this groupID is not exist!",
-            Failure::GroupUnusable => "this groupID is unusable",
-            Failure::NotAllowedToCreate => "not allow to create group!",
-            Failure::RateLimited => "ERROR",
-            Failure::ChannelNotStarted => "current channel not start",
-            Failure::ChannelNumberTaken => "current user channel already exist",
-            Failure::RepeatSubmitted => "Repeat submitted",
-            Failure::ChannelQuota => "user channel Maximum",
-        })
+        match self {
+            Failure::Param(name) => Cow::Owned(format!("{name} is error!")),
+            other => Cow::Borrowed(server_text(Vendor::Daoke, other.code())),
+        }
     }
 }
 
@@ -334,41 +316,82 @@ fn check_signature<'s>(args: &Args, daoke: &'s DaokeState) -> Result<&'s App, Fa
         return Err(Failure::Cache);
     }
     let expected = server_sign(args, &app.secret)?;
-    match args.get("sign") {
-        Some(ArgValue::Text(sign)) if *sign == expected.as_bytes() => Ok(app),
+    match (expected, args.get("sign")) {
+        (Some(expected), Some(ArgValue::Text(sign))) if *sign == expected.as_str().as_bytes() => {
+            Ok(app)
+        }
         _ => Err(Failure::SignMismatch),
     }
 }
 
-/// The sign the server computes from its table: every string entry except `sign` (tables
-/// and files skipped, `true` is a run-time error), plus `secret`, sorted by bytes,
-/// concatenated, SHA-1 in upper-case hex.
-fn server_sign(args: &Args, secret: &str) -> Result<String, Failure> {
-    let mut pairs: Vec<(&[u8], &[u8])> = Vec::new();
+/// The sign the server computes from its table (spec §4.5): every string entry except
+/// `sign` (tables and files are skipped, `true` is a run-time error), plus `secret`, signed
+/// with signkit's own signer.
+///
+/// `None` when a signed name or value is not UTF-8: signkit signs Unicode strings, so such
+/// a request cannot be verified and is answered `ME01019` (a sandbox approximation: the
+/// real server hashes the raw bytes; no signkit-built request is affected).
+fn server_sign(args: &Args, secret: &str) -> Result<Option<Sign>, Failure> {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    let mut representable = true;
     for (name, value) in args.iter() {
         // The server sets `secret` itself, replacing any sent value.
         if name == b"sign" || name == b"secret" {
             continue;
         }
         match value {
-            ArgValue::Text(text) => pairs.push((name, text)),
+            ArgValue::Text(text) => {
+                match (core::str::from_utf8(name), core::str::from_utf8(text)) {
+                    (Ok(name), Ok(text)) => pairs.push((name, text)),
+                    _ => representable = false,
+                }
+            }
             ArgValue::Table | ArgValue::File => {}
             ArgValue::True => return Err(Failure::Internal),
         }
     }
-    pairs.push((b"secret", secret.as_bytes()));
-    pairs.sort_by(|a, b| a.0.cmp(b.0));
-    let mut hasher = sha1_smol::Sha1::new();
-    for (name, value) in pairs {
-        hasher.update(name);
-        hasher.update(value);
-    }
-    Ok(hasher.digest().to_string().to_ascii_uppercase())
+    Ok(representable.then(|| StringToSign::from_canonical(pairs, &Secret::new(secret)).sign()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_failure_has_its_message_in_the_catalogue() {
+        let all = [
+            Failure::UnknownApp,
+            Failure::TokenMismatch,
+            Failure::TokenExpired,
+            Failure::TokenLacksRight,
+            Failure::SignMismatch,
+            Failure::Database,
+            Failure::Cache,
+            Failure::Internal,
+            Failure::NoBody,
+            Failure::DuplicateAccount,
+            Failure::GroupExists,
+            Failure::NoSuchAccount,
+            Failure::NoSuchGroup,
+            Failure::GroupUnusable,
+            Failure::NotAllowedToCreate,
+            Failure::RateLimited,
+            Failure::ChannelNotStarted,
+            Failure::ChannelNumberTaken,
+            Failure::RepeatSubmitted,
+            Failure::ChannelQuota,
+        ];
+        for failure in all {
+            let info =
+                crate::catalogue::lookup(Vendor::Daoke, failure.code()).expect("a catalogue entry");
+            assert_eq!(
+                info.server_result,
+                Some(&*failure.result_text()),
+                "{failure:?}"
+            );
+        }
+        assert_eq!(Failure::param("yes").result_text(), "yes is error!");
+    }
 
     #[test]
     fn char_count_matches_unicode_scalars_for_utf8() {
@@ -380,28 +403,25 @@ mod tests {
 
     #[test]
     fn server_sign_skips_tables_and_files_and_replaces_secret() {
+        let text = |v: &str| ArgValue::Text(v.as_bytes().to_vec());
         let mut args = Args::default();
-        args.set(b"appKey".to_vec(), ArgValue::Text(b"1111111111".to_vec()));
-        args.set(
-            b"accountID".to_vec(),
-            ArgValue::Text(b"O40cml0y5p".to_vec()),
-        );
-        args.set(
-            b"groupName".to_vec(),
-            ArgValue::Text(b"liangGeDeGroup".to_vec()),
-        );
-        let plain = server_sign(&args, "TESTSECRET0123456789").unwrap();
+        args.set(b"appKey".to_vec(), text("1111111111"));
+        args.set(b"accountID".to_vec(), text("O40cml0y5p"));
+        args.set(b"groupName".to_vec(), text("liangGeDeGroup"));
+        let sign = |args: &Args| {
+            server_sign(args, "TESTSECRET0123456789").map(|s| s.map(|s| s.to_string()))
+        };
         // Vector D01.
-        assert_eq!(plain, "5668A6252DF36B6AD09821C4D62481ECF99FD3A4");
+        let plain = Some("5668A6252DF36B6AD09821C4D62481ECF99FD3A4".to_owned());
+        assert_eq!(sign(&args), Ok(plain.clone()));
         args.set(b"voiceFile".to_vec(), ArgValue::File);
         args.set(b"dup".to_vec(), ArgValue::Table);
-        args.set(b"secret".to_vec(), ArgValue::Text(b"sent".to_vec()));
+        args.set(b"secret".to_vec(), text("sent"));
         args.set(b"sign".to_vec(), ArgValue::True);
-        assert_eq!(server_sign(&args, "TESTSECRET0123456789").unwrap(), plain);
+        assert_eq!(sign(&args), Ok(plain));
+        args.set(b"raw".to_vec(), ArgValue::Text(vec![0xFF]));
+        assert_eq!(sign(&args), Ok(None));
         args.set(b"flag".to_vec(), ArgValue::True);
-        assert_eq!(
-            server_sign(&args, "TESTSECRET0123456789"),
-            Err(Failure::Internal)
-        );
+        assert_eq!(sign(&args), Err(Failure::Internal));
     }
 }

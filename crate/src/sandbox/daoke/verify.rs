@@ -5,8 +5,8 @@ use super::{
     accepted_flag_value, account_id_arg, check_signature, is_account_id, lossy, read_flag, sql_int,
     text_arg, Failure, Success,
 };
+use crate::rules::callback_target;
 use crate::sandbox::parse::Args;
-use crate::sandbox::pattern::{Class, Pattern, Piece};
 use crate::sandbox::reply::json_string;
 use crate::sandbox::sql::{breaks_sql, sql_eq};
 use crate::sandbox::state::{Membership, OutboundCall, State};
@@ -93,9 +93,9 @@ pub fn handle(args: &Args, state: &mut State, now: i64) -> Result<Success, Failu
 
     // 13. The callback fires whether or not anyone was processed.
     if let Some(url) = callback_url.filter(|url| !url.is_empty()) {
-        let target = CallbackTarget::of(url);
-        let sent = target.host.is_some() && target.port.is_some();
-        state.record_outbound(now, target.into_call(url));
+        let record = callback_record(url);
+        let sent = matches!(record, OutboundCall::VerifyCallback { sent: true, .. });
+        state.record_outbound(now, record);
         if !sent {
             // The handler passes nil to the socket's connect: a run-time error.
             return Err(Failure::Internal);
@@ -184,64 +184,22 @@ impl Decision {
     }
 }
 
-/// The callback target as the handler extracts it with unanchored Lua patterns.
-struct CallbackTarget<'u> {
-    host: Option<&'u [u8]>,
-    port: Option<&'u [u8]>,
-    path: Option<&'u [u8]>,
-}
-
-impl<'u> CallbackTarget<'u> {
-    fn of(url: &'u [u8]) -> Self {
-        let first_capture = |pieces: Vec<Piece<'static>>| {
-            let captures = Pattern::new(pieces).find(url)?;
-            url.get(captures.first()?.clone())
-        };
-        let capture = |class: Class| [Piece::Open(0), Piece::one_or_more(class), Piece::Close(0)];
-        // 'http://([%w.]+):'
-        let host = first_capture(
-            [
-                &[Piece::Lit(b"http://")][..],
-                &capture(Class::HostName),
-                &[Piece::Lit(b":")],
-            ]
-            .concat(),
-        );
-        // ':(%d+)/'
-        let port = first_capture(
-            [
-                &[Piece::Lit(b":")][..],
-                &capture(Class::Digit),
-                &[Piece::Lit(b"/")],
-            ]
-            .concat(),
-        );
-        // 'http://[%w.]+:%d+/(.+)'
-        let path = first_capture(vec![
-            Piece::Lit(b"http://"),
-            Piece::one_or_more(Class::HostName),
-            Piece::Lit(b":"),
-            Piece::one_or_more(Class::Digit),
-            Piece::Lit(b"/"),
-            Piece::Open(0),
-            Piece::one_or_more(Class::Any),
-            Piece::Close(0),
-        ]);
-        CallbackTarget { host, port, path }
-    }
-
-    fn into_call(self, url: &[u8]) -> OutboundCall {
-        // LuaJIT formats a missing value as the text `nil`.
-        let or_nil = |part: Option<&[u8]>| part.map_or_else(|| "nil".to_owned(), lossy);
-        OutboundCall::VerifyCallback {
-            url: lossy(url),
-            request_line: format!("GET /{} HTTP/1.0", or_nil(self.path)),
-            host_header: format!("{}:{}", or_nil(self.host), or_nil(self.port)),
-            sent: self.host.is_some() && self.port.is_some(),
-            host: self.host.map(lossy),
-            port: self.port.map(lossy),
-            path: self.path.map(lossy),
-        }
+/// The outbound record of the callback (spec §10.5), with the target as the handler
+/// extracts it — shared with the validator ([`callback_target`]). Host and port are ASCII,
+/// so reading the URL as (lossy) UTF-8 does not change them.
+fn callback_record(url: &[u8]) -> OutboundCall {
+    let text = lossy(url);
+    let target = callback_target(&text);
+    // LuaJIT formats a missing value as the text `nil`.
+    let or_nil = |part: Option<&str>| part.unwrap_or("nil").to_owned();
+    OutboundCall::VerifyCallback {
+        request_line: format!("GET /{} HTTP/1.0", or_nil(target.path)),
+        host_header: format!("{}:{}", or_nil(target.host), or_nil(target.port)),
+        sent: target.host.is_some() && target.port.is_some(),
+        host: target.host.map(str::to_owned),
+        port: target.port.map(str::to_owned),
+        path: target.path.map(str::to_owned),
+        url: text,
     }
 }
 
@@ -249,24 +207,33 @@ impl<'u> CallbackTarget<'u> {
 mod tests {
     use super::*;
 
-    fn parts(url: &str) -> [Option<String>; 3] {
-        let t = CallbackTarget::of(url.as_bytes());
-        [t.host, t.port, t.path].map(|p| p.map(lossy))
-    }
-
     #[test]
-    fn callback_target_follows_the_lua_patterns() {
-        let s = |v: &str| Some(v.to_owned());
+    fn callback_records_write_nil_for_missing_parts() {
+        let record = |url: &str| match callback_record(url.as_bytes()) {
+            OutboundCall::VerifyCallback {
+                request_line,
+                host_header,
+                sent,
+                ..
+            } => (request_line, host_header, sent),
+            other => panic!("{other:?}"),
+        };
+        let owned = |line: &str, host: &str, sent| (line.to_owned(), host.to_owned(), sent);
         assert_eq!(
-            parts("http://10.0.0.5:80/verifyCallback?from=daoke"),
-            [s("10.0.0.5"), s("80"), s("verifyCallback?from=daoke")]
+            record("http://10.0.0.5:80/cb?x=1"),
+            owned("GET /cb?x=1 HTTP/1.0", "10.0.0.5:80", true)
         );
-        assert_eq!(parts("http://10.0.0.5:80/"), [s("10.0.0.5"), s("80"), None]);
-        assert_eq!(parts("http://example.com/cb"), [None, None, None]);
-        assert_eq!(parts("https://h:443/x"), [None, s("443"), None]);
-        assert_eq!(parts("http://a-b:80/x"), [None, s("80"), None]);
-        assert_eq!(parts("http://user@h:80/x"), [None, s("80"), None]);
-        assert_eq!(parts("http://h:80"), [s("h"), None, None]);
-        assert_eq!(parts("http://*"), [None, None, None]);
+        assert_eq!(
+            record("http://10.0.0.5:80/"),
+            owned("GET /nil HTTP/1.0", "10.0.0.5:80", true)
+        );
+        assert_eq!(
+            record("http://example.com/cb"),
+            owned("GET /nil HTTP/1.0", "nil:nil", false)
+        );
+        assert_eq!(
+            record("https://h:443/x"),
+            owned("GET /nil HTTP/1.0", "nil:443", false)
+        );
     }
 }
