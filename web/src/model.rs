@@ -142,11 +142,7 @@ impl Credentials {
             credentials.appid = account.appids.first().cloned().unwrap_or_default();
         }
         credentials.version = String::from(InviteMeeting::DEFAULT_VERSION);
-        // The sandbox state has its own copy of the environment type (reported upstream).
-        credentials.ytx_env = match state.ytx.environment {
-            signkit::sandbox::state::YtxEnvironment::Sandbox => YtxEnvironment::Sandbox,
-            signkit::sandbox::state::YtxEnvironment::Production => YtxEnvironment::Production,
-        };
+        credentials.ytx_env = state.ytx.environment;
         credentials
     }
 
