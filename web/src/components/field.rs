@@ -185,7 +185,11 @@ pub fn ParamField(
         _ => None,
     };
     let builder_default = param.required == Requirement::BuilderDefault;
-    let toggle_text = if builder_default { &i18n::SET_PARAM } else { &i18n::SEND_PARAM };
+    let toggle_text = if builder_default {
+        &i18n::SET_PARAM
+    } else {
+        &i18n::SEND_PARAM
+    };
     let send_toggle = (param.required != Requirement::Required).then(|| {
         view! {
             <label class="send-toggle">
