@@ -19,6 +19,8 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// The credentials panel.
     pub credentials: RwSignal<Credentials>,
+    /// The DEMO credentials of the sandbox fixtures (read once).
+    pub demo: StoredValue<Credentials>,
     /// "Remember in this tab": mirror the credentials in `sessionStorage`.
     pub remember: RwSignal<bool>,
     /// Where Send goes.
@@ -55,6 +57,7 @@ impl AppState {
             lang: RwSignal::new(lang),
             remember: RwSignal::new(remembered.is_some()),
             credentials: RwSignal::new(remembered.unwrap_or_else(Credentials::empty)),
+            demo: StoredValue::new(Credentials::demo()),
             target: RwSignal::new(target),
             custom_base: RwSignal::new(custom_base),
             drafts: Api::ALL.map(|api| RwSignal::new(Draft::new(describe(api)))),

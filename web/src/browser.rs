@@ -42,9 +42,7 @@ pub fn random_u64() -> u64 {
     if !filled {
         // No Web Crypto (very old browser): a boundary only has to be unlikely in the body,
         // and the builder redraws it on a collision anyway.
-        bytes = (js_sys::Math::random() * 2f64.powi(53))
-            .to_bits()
-            .to_le_bytes();
+        bytes = ((js_sys::Math::random() * 2f64.powi(53)) as u64).to_le_bytes();
     }
     u64::from_le_bytes(bytes)
 }

@@ -96,6 +96,7 @@ texts! {
     RESET_SANDBOX = "Reset sandbox", "重置沙箱";
     RESET_DONE = "Sandbox reset to the demo fixtures.", "沙箱已重置为演示夹具。";
     RESET_FAILED = "Could not reset the HTTP sandbox: is ./dev sandbox running behind ./dev serve?", "无法重置 HTTP 沙箱：是否已在 ./dev serve 后运行 ./dev sandbox？";
+    DEMO_TO_VENDOR = "These are the public DEMO credentials: the real vendor will reject them. Enter your own, or send to a sandbox.", "这些是公开的演示凭据：真实厂商会拒绝。请填写你自己的凭据，或发送到沙箱。";
     PROXY_NOTE = "Proxy targets need the dev server (./dev serve), which forwards /proxy/… to the host.", "代理目标需要开发服务器（./dev serve），它会把 /proxy/… 转发到目标主机。";
 
     REPLY = "Reply", "回复";
@@ -128,6 +129,25 @@ texts! {
 
     HISTORY = "History (this session)", "历史记录（本次会话）";
     HISTORY_EMPTY = "No requests yet.", "尚无请求。";
+}
+
+/// A short name for who disagrees with a value (the finding classes of spec §3.1).
+pub fn finding_class(lang: Lang, class: signkit::rules::FindingClass) -> &'static str {
+    use signkit::rules::FindingClass;
+    match (lang, class) {
+        (Lang::En, FindingClass::Both) => "server and document reject it",
+        (Lang::Zh, FindingClass::Both) => "服务器与文档都不接受",
+        (Lang::En, FindingClass::Request) => "request shape",
+        (Lang::Zh, FindingClass::Request) => "请求结构",
+        (Lang::En, FindingClass::ServerOnly) => "the server rejects it",
+        (Lang::Zh, FindingClass::ServerOnly) => "服务器拒绝",
+        (Lang::En, FindingClass::SeedOnly) => "outside the document",
+        (Lang::Zh, FindingClass::SeedOnly) => "超出文档范围",
+        (Lang::En, FindingClass::Advisory) => "advice",
+        (Lang::Zh, FindingClass::Advisory) => "建议",
+        (Lang::En, FindingClass::Seed) => "the document rejects it",
+        (Lang::Zh, FindingClass::Seed) => "文档不允许",
+    }
 }
 
 /// The ERROR count line under the Send button, e.g. "2 errors".

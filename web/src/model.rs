@@ -146,6 +146,13 @@ impl Credentials {
         credentials
     }
 
+    /// Whether every credential of `vendor` equals `demo`'s (the DEMO values are in use).
+    pub fn is_demo(&self, vendor: Vendor, demo: &Credentials) -> bool {
+        Slot::of(vendor)
+            .iter()
+            .all(|slot| self.get(*slot) == demo.get(*slot))
+    }
+
     /// The value in `slot` (a secret exposed: for its own masked input and for signing only).
     pub fn get(&self, slot: Slot) -> &str {
         match slot {

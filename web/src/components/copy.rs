@@ -25,7 +25,7 @@ pub fn CopyButton(
     #[prop(default = &i18n::COPY)]
     label: &'static Bilingual,
     /// The test hook, if any.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     testid: Option<&'static str>,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;

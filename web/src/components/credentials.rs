@@ -5,7 +5,7 @@
 use crate::app::AppState;
 use crate::components::status::FindingStatus;
 use crate::i18n;
-use crate::model::{counted, Credentials, Slot};
+use crate::model::{counted, Slot};
 use leptos::prelude::*;
 use signkit::validate::Finding;
 use signkit::{Api, YtxEnvironment};
@@ -18,16 +18,9 @@ pub fn CredentialsPanel(api: Api, findings: Memo<Vec<Finding>>) -> impl IntoView
     let lang = app.lang;
     let credentials = app.credentials;
     let vendor = api.vendor();
-    let demo = StoredValue::new(Credentials::demo());
-    let demo_in_use = move || {
-        credentials.with(|current| {
-            demo.with_value(|demo| {
-                Slot::of(vendor)
-                    .iter()
-                    .all(|slot| current.get(*slot) == demo.get(*slot))
-            })
-        })
-    };
+    let demo = app.demo;
+    let demo_in_use =
+        move || credentials.with(|current| demo.with_value(|demo| current.is_demo(vendor, demo)));
     let use_demo = move |_| {
         let demo = demo.get_value();
         credentials.update(|current| {

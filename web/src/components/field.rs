@@ -76,7 +76,15 @@ pub fn ParamField(
             })
             .to_string()
     };
-    let placeholder = param.example.or(param.default).unwrap_or_default();
+    // The timestamp's placeholder is the value the builder will use: "now".
+    let placeholder = move || match param.kind {
+        ParamKind::Timestamp => timestamp_at(app.now.get()),
+        _ => param
+            .example
+            .or(param.default)
+            .unwrap_or_default()
+            .to_owned(),
+    };
     let described_by = format!("{status_id} {help_id}");
     let raw = match param.kind {
         ParamKind::LongText | ParamKind::Parties => view! {
@@ -210,6 +218,7 @@ pub fn ParamField(
         view! {
             <span
                 class="counter"
+                class:hidden=move || !sent.get()
                 class:over=move || { counted(&value.get(), limit.unit) > limit.max }
             >
                 {move || i18n::counter(lang.get(), counted(&value.get(), limit.unit), limit.max, limit.unit)}

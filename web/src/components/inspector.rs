@@ -31,7 +31,7 @@ fn Block(
         <div class="block">
             <div class="block-head">
                 <h3>{move || title.get(lang.get())}</h3>
-                <CopyButton text label=copy_label.unwrap_or(&i18n::COPY) testid=copy_testid.unwrap_or_default() />
+                <CopyButton text label=copy_label.unwrap_or(&i18n::COPY) testid=copy_testid />
             </div>
             {note.map(|note| view! { <p class="hint">{move || note.get(lang.get())}</p> })}
             <pre class="code" data-testid=testid tabindex="0">{text}</pre>

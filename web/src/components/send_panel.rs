@@ -200,6 +200,12 @@ pub fn SendPanel(
         })
     };
     let is_network = move || app.target.get() != TargetKind::Browser;
+    let demo_to_vendor = move || {
+        app.target.get() == TargetKind::Vendor
+            && app
+                .credentials
+                .with(|c| app.demo.with_value(|demo| c.is_demo(api.vendor(), demo)))
+    };
     view! {
         <section class="card send-card" aria-labelledby="send-title">
             <div class="card-head">
@@ -242,6 +248,9 @@ pub fn SendPanel(
                 <p class="hint">
                     {move || i18n::PROXY_NOTE.get(lang.get())} " " {move || i18n::TIMEOUT_NOTE.get(lang.get())}
                 </p>
+            </Show>
+            <Show when=demo_to_vendor>
+                <p class="notice warn">{move || i18n::DEMO_TO_VENDOR.get(lang.get())}</p>
             </Show>
             {move || reset_notice.get().map(|notice| view! { <p class="notice" role="status">{notice.get(lang.get())}</p> })}
             <div class="send-actions">

@@ -60,7 +60,9 @@ pub fn FindingStatus(
                     <span class="icon" aria-hidden="true">{icon}</span>
                     <span class="sev">{label.get(lang)}</span>
                     {code}
-                    <span class="class-tag" title=finding.class.as_str()>{finding.class.as_str()}</span>
+                    <span class="class-tag" title=finding.class.as_str()>
+                        {i18n::finding_class(lang, finding.class)}
+                    </span>
                     <span class="msg">{finding.message.get(lang).to_owned()}</span>
                 }
                 .into_any()
