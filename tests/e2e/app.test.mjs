@@ -2,6 +2,7 @@
 // sandbox: no server besides a static one. Run: node --test tests/e2e/ (or tests/e2e/run.mjs).
 
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import {
   APIS, fieldStatus, goTo, launchBrowser, openApp, screenshot, send, serveDist, storageDump, vector,
@@ -270,6 +271,32 @@ describe('sandbox insight', () => {
     assert.ok((await page.textContent('[data-testid="reply-remedy"]')).length > 10);
     assert.equal(await page.locator('[data-testid="history"] details').count(), 2);
     await context.close();
+  });
+
+  test('a slow target shows a spinner and can be cancelled', async () => {
+    // A server that accepts the request and never answers.
+    const sockets = new Set();
+    const hanging = net.createServer((socket) => { sockets.add(socket); socket.on('error', () => {}); });
+    await new Promise((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    try {
+      const { page, context } = await openApp(browser, server.url, 'createGroup');
+      await page.click('[data-testid="use-demo"]');
+      await page.click('[data-testid="load-example"]');
+      await page.selectOption('[data-testid="target"]', 'custom');
+      await page.fill('[data-testid="custom-base"]', `http://127.0.0.1:${hanging.address().port}`);
+      await page.click('[data-testid="send"]');
+      await page.waitForSelector('[data-testid="cancel"]');
+      assert.equal(await page.isDisabled('[data-testid="send"]'), true, 'no second send while one is in flight');
+      assert.equal(await page.locator('[data-testid="send"] .spinner').count(), 1);
+      await page.click('[data-testid="cancel"]');
+      await page.waitForSelector('[data-testid="send-failure"]');
+      assert.match(await page.textContent('[data-testid="send-failure"]'), /Cancelled/);
+      assert.equal(await page.locator('[data-testid="cancel"]').count(), 0);
+      await context.close();
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => hanging.close(resolve));
+    }
   });
 
   test('a network failure is explained in plain words with the fix', async () => {

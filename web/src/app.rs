@@ -121,6 +121,10 @@ pub fn App() -> impl IntoView {
     app.persist();
     provide_context(app);
     let api = route();
+    Effect::new(move |_| {
+        let title = describe(api.get()).title.get(app.lang.get()).to_owned();
+        browser::set_title(&format!("{title} — signkit"));
+    });
     view! {
         <Header api=api />
         <main id="main">{move || view! { <EndpointPage api=api.get() /> }}</main>

@@ -106,6 +106,13 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
+/// Sets the document title (the tab and the history list show which endpoint is open).
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(title);
+    }
+}
+
 /// The route part of `location.hash` (`#/createGroup` → `createGroup`).
 pub fn hash_route() -> String {
     let hash = web_sys::window()
