@@ -124,6 +124,8 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let title = describe(api.get()).title.get(app.lang.get()).to_owned();
         browser::set_title(&format!("{title} — signkit"));
+        // After the tabs have re-rendered with the new active one.
+        request_animation_frame(browser::reveal_active_tab);
     });
     view! {
         <Header api=api />

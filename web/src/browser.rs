@@ -113,6 +113,19 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Scrolls the active endpoint tab into view (on a phone the tabs are one scrollable strip).
+pub fn reveal_active_tab() {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector(".tab.active").ok().flatten());
+    if let Some(element) = element {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_inline(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// The route part of `location.hash` (`#/createGroup` → `createGroup`).
 pub fn hash_route() -> String {
     let hash = web_sys::window()
