@@ -1,0 +1,219 @@
+//! The shell: app-wide state (language, credentials, target, drafts, history), the hash
+//! router (`#/<endpoint>`) and the header. Every page is the one generic
+//! [`EndpointPage`](crate::pages::endpoint::EndpointPage).
+
+use crate::browser::{self, Area, CREDENTIALS_KEY, LANG_KEY, TARGET_KEY};
+use crate::i18n;
+use crate::model::{Credentials, Draft, TargetKind};
+use crate::pages::endpoint::EndpointPage;
+use crate::send::Attempt;
+use leptos::prelude::*;
+use signkit::endpoint::describe;
+use signkit::{Api, Encoding, Lang, Vendor};
+
+/// State shared by every page. Signals hold only what the user typed or chose, plus the two
+/// values injected from the browser edge (`now`, `boundary_seed`).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The language of the chrome and of the core's messages.
+    pub lang: RwSignal<Lang>,
+    /// The credentials panel.
+    pub credentials: RwSignal<Credentials>,
+    /// The DEMO credentials of the sandbox fixtures (read once).
+    pub demo: StoredValue<Credentials>,
+    /// "Remember in this tab": mirror the credentials in `sessionStorage`.
+    pub remember: RwSignal<bool>,
+    /// Where Send goes.
+    pub target: RwSignal<TargetKind>,
+    /// The custom target's base URL.
+    pub custom_base: RwSignal<String>,
+    /// One form per endpoint (kept while switching pages), in [`Api::ALL`] order.
+    pub drafts: [RwSignal<Draft>; 5],
+    /// A body encoding chosen instead of the endpoint's default, per endpoint.
+    pub encodings: [RwSignal<Option<Encoding>>; 5],
+    /// This session's requests, newest last.
+    pub history: RwSignal<Vec<Attempt>>,
+    /// "Now" (Unix seconds): read from the browser at start, on Send and on request.
+    pub now: RwSignal<i64>,
+    /// Seed of the next generated multipart boundary (from `crypto.getRandomValues`).
+    pub boundary_seed: RwSignal<u64>,
+}
+
+impl AppState {
+    fn new() -> AppState {
+        let lang = browser::load(Area::Local, LANG_KEY)
+            .and_then(|code| Lang::from_code(&code))
+            .or_else(browser::preferred_lang)
+            .unwrap_or_default();
+        let remembered = browser::load(Area::Session, CREDENTIALS_KEY)
+            .and_then(|json| Credentials::from_storage_json(&json));
+        let (target, custom_base) = browser::load(Area::Local, TARGET_KEY)
+            .and_then(|stored| {
+                let (kind, base) = stored.split_once('\n').unwrap_or((stored.as_str(), ""));
+                Some((TargetKind::from_code(kind)?, String::from(base)))
+            })
+            .unwrap_or_default();
+        AppState {
+            lang: RwSignal::new(lang),
+            remember: RwSignal::new(remembered.is_some()),
+            credentials: RwSignal::new(remembered.unwrap_or_else(Credentials::empty)),
+            demo: StoredValue::new(Credentials::demo()),
+            target: RwSignal::new(target),
+            custom_base: RwSignal::new(custom_base),
+            drafts: Api::ALL.map(|api| RwSignal::new(Draft::new(describe(api)))),
+            encodings: Api::ALL.map(|_| RwSignal::new(None)),
+            history: RwSignal::new(Vec::new()),
+            now: RwSignal::new(browser::now_unix()),
+            boundary_seed: RwSignal::new(browser::random_u64()),
+        }
+    }
+
+    fn index(api: Api) -> usize {
+        Api::ALL.iter().position(|a| *a == api).unwrap_or(0)
+    }
+
+    /// The form of `api`.
+    pub fn draft(&self, api: Api) -> RwSignal<Draft> {
+        self.drafts[Self::index(api)]
+    }
+
+    /// The encoding override of `api`.
+    pub fn encoding(&self, api: Api) -> RwSignal<Option<Encoding>> {
+        self.encodings[Self::index(api)]
+    }
+
+    /// Persists the choices that are not secret, and the credentials only where the user
+    /// asked (the only code that writes app state to storage).
+    fn persist(self) {
+        Effect::new(move |_| {
+            let lang = self.lang.get();
+            browser::store(Area::Local, LANG_KEY, lang.code());
+            browser::set_document_lang(lang);
+        });
+        Effect::new(move |_| {
+            let stored = format!("{}\n{}", self.target.get().code(), self.custom_base.get());
+            browser::store(Area::Local, TARGET_KEY, &stored);
+        });
+        Effect::new(move |_| {
+            if self.remember.get() {
+                let json = self.credentials.with(Credentials::to_storage_json);
+                browser::store(Area::Session, CREDENTIALS_KEY, &json);
+            } else {
+                browser::forget(Area::Session, CREDENTIALS_KEY);
+            }
+        });
+    }
+}
+
+/// The current route: the endpoint named by `location.hash`, createGroup otherwise.
+fn route() -> ReadSignal<Api> {
+    let current = || Api::from_name(&browser::hash_route()).unwrap_or(Api::CreateGroup);
+    let (api, set_api) = signal(current());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| set_api.set(current()));
+    on_cleanup(move || handle.remove());
+    api
+}
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::new();
+    app.persist();
+    provide_context(app);
+    let api = route();
+    Effect::new(move |_| {
+        let title = describe(api.get()).title.get(app.lang.get()).to_owned();
+        browser::set_title(&format!("{title} — signkit"));
+        // After the tabs have re-rendered with the new active one.
+        request_animation_frame(browser::reveal_active_tab);
+    });
+    view! {
+        <Header api=api />
+        <main id="main">{move || view! { <EndpointPage api=api.get() /> }}</main>
+        <footer class="footer">
+            <span>"signkit"</span>
+            <span class="muted">{move || i18n::TAGLINE.get(app.lang.get())}</span>
+        </footer>
+    }
+}
+
+/// Brand, endpoint tabs and the language switch.
+#[component]
+fn Header(api: ReadSignal<Api>) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let lang = app.lang;
+    let tab = move |item: Api| {
+        let description = describe(item);
+        let current = move || api.get() == item;
+        view! {
+            <a
+                class="tab"
+                class:active=current
+                href=format!("#/{}", item.name())
+                aria-current=move || current().then_some("page")
+            >
+                <span class="tab-title">{move || description.title.get(lang.get()).to_owned()}</span>
+                <code class="tab-name">{item.name()}</code>
+            </a>
+        }
+    };
+    let group = move |vendor: Vendor| {
+        let label = match vendor {
+            Vendor::Daoke => &i18n::VENDOR_DAOKE,
+            Vendor::Ytx => &i18n::VENDOR_YTX,
+        };
+        view! {
+            <div class="tab-group" role="group" aria-label=move || label.get(lang.get())>
+                <span class="tab-group-label">{move || label.get(lang.get())}</span>
+                {Api::ALL
+                    .into_iter()
+                    .filter(|item| item.vendor() == vendor)
+                    .map(tab)
+                    .collect_view()}
+            </div>
+        }
+    };
+    view! {
+        <header class="header">
+            <div class="header-row">
+                <div class="brand">
+                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    <span class="brand-name">"signkit"</span>
+                    <span class="brand-tagline">{move || i18n::TAGLINE.get(lang.get())}</span>
+                </div>
+                <LangSwitch />
+            </div>
+            <nav class="tabs" aria-label=move || i18n::ENDPOINTS.get(lang.get())>
+                {group(Vendor::Daoke)}
+                {group(Vendor::Ytx)}
+            </nav>
+        </header>
+    }
+}
+
+/// 中文 / English.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let choice = move |option: Lang, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="seg"
+                class:active=move || lang.get() == option
+                aria-pressed=move || (lang.get() == option).to_string()
+                lang=option.code()
+                data-testid=format!("lang-{}", option.code())
+                on:click=move |_| lang.set(option)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="segmented" role="group" aria-label=move || i18n::LANGUAGE.get(lang.get())>
+            {choice(Lang::Zh, "中文")}
+            {choice(Lang::En, "English")}
+        </div>
+    }
+}

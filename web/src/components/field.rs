@@ -1,0 +1,260 @@
+//! One form field rendered from a [`ParamDescription`]: label, the raw input (which carries
+//! `data-param`), a structured editor where the kind calls for one, the "send" switch of an
+//! optional parameter, a live counter where the limit is counted, and the status line.
+
+use crate::app::AppState;
+use crate::components::editors::{ChipEditor, FlagSwitch, PartiesTable};
+use crate::components::status::FindingStatus;
+use crate::i18n;
+use crate::model::{counted, list_items, Draft};
+use leptos::prelude::*;
+use signkit::endpoint::{ParamDescription, ParamKind, Requirement};
+use signkit::rules::Severity;
+use signkit::validate::Finding;
+use signkit::ytx::timestamp_at;
+use signkit::Api;
+
+/// The label of a requirement.
+fn requirement_text(required: Requirement) -> &'static signkit::Bilingual {
+    match required {
+        Requirement::Required => &i18n::REQUIRED,
+        Requirement::SeedRequired => &i18n::SEED_REQUIRED,
+        Requirement::Optional => &i18n::OPTIONAL,
+        Requirement::BuilderDefault => &i18n::BUILDER_DEFAULT,
+    }
+}
+
+/// The `inputmode` that brings up the right phone keyboard.
+fn input_mode(kind: ParamKind) -> &'static str {
+    match kind {
+        ParamKind::Digits | ParamKind::Version | ParamKind::Timestamp | ParamKind::Flag => {
+            "numeric"
+        }
+        ParamKind::Url => "url",
+        _ => "text",
+    }
+}
+
+/// A form field for parameter `param` of `api`, editing `draft`.
+#[component]
+pub fn ParamField(
+    /// The endpoint.
+    api: Api,
+    /// The parameter.
+    param: &'static ParamDescription,
+    /// The form.
+    draft: RwSignal<Draft>,
+    /// The parameter's finding, if any.
+    finding: Signal<Option<Finding>>,
+) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let lang = app.lang;
+    let name = param.name;
+    let id = format!("param-{name}");
+    let help_id = format!("{id}-help");
+    let status_id = format!("{id}-status");
+    let value = Signal::derive(move || {
+        draft.with(|draft| {
+            draft
+                .entry(name)
+                .map(|entry| entry.value.clone())
+                .unwrap_or_default()
+        })
+    });
+    let sent = Signal::derive(move || {
+        draft.with(|draft| draft.entry(name).is_some_and(|entry| entry.sent))
+    });
+    let set_value =
+        Callback::new(move |text: String| draft.update(|draft| draft.set_value(name, text)));
+    let label = Signal::derive(move || param.label.get(lang.get()).to_owned());
+    let invalid = move || {
+        finding
+            .with(|finding| {
+                finding
+                    .as_ref()
+                    .is_some_and(|f| f.severity == Severity::Error)
+            })
+            .to_string()
+    };
+    // The timestamp's placeholder is the value the builder will use: "now".
+    let placeholder = move || match param.kind {
+        ParamKind::Timestamp => timestamp_at(app.now.get()),
+        _ => param
+            .example
+            .or(param.default)
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    let described_by = format!("{status_id} {help_id}");
+    let raw = match param.kind {
+        ParamKind::LongText | ParamKind::Parties => view! {
+            <textarea
+                id=id.clone()
+                class="input"
+                rows=if param.kind == ParamKind::Parties { 3 } else { 2 }
+                data-param=name
+                spellcheck="false"
+                placeholder=placeholder
+                aria-describedby=described_by.clone()
+                aria-invalid=invalid
+                prop:value=value
+                on:input=move |ev| set_value.run(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any(),
+        kind => view! {
+            <input
+                id=id.clone()
+                type="text"
+                class="input"
+                class:narrow=matches!(kind, ParamKind::Flag)
+                data-param=name
+                inputmode=input_mode(kind)
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=placeholder
+                aria-describedby=described_by.clone()
+                aria-invalid=invalid
+                prop:value=value
+                on:input=move |ev| set_value.run(event_target_value(&ev))
+            />
+        }
+        .into_any(),
+    };
+    let editor = match param.kind {
+        ParamKind::Flag => Some(
+            view! { <FlagSwitch value sent default=param.default label on_change=set_value /> }
+                .into_any(),
+        ),
+        ParamKind::Tags {
+            max_tags,
+            max_chars,
+        } => {
+            let counter = Signal::derive(move || {
+                i18n::tag_counter(
+                    lang.get(),
+                    list_items(&value.get()).len(),
+                    max_tags,
+                    max_chars,
+                )
+            });
+            Some(
+                view! {
+                    <ChipEditor
+                        value
+                        on_change=set_value
+                        label
+                        placeholder=&i18n::TAGS_ADD_PLACEHOLDER
+                        counter
+                        max_chars=max_chars
+                    />
+                }
+                .into_any(),
+            )
+        }
+        ParamKind::AccountIdList => Some({
+            let counter = Signal::derive(move || {
+                i18n::id_counter(lang.get(), list_items(&value.get()).len())
+            });
+            view! {
+                <ChipEditor
+                    value
+                    on_change=set_value
+                    label
+                    placeholder=&i18n::IDS_ADD_PLACEHOLDER
+                    counter
+                />
+            }
+            .into_any()
+        }),
+        ParamKind::Parties => Some(view! { <PartiesTable value on_change=set_value /> }.into_any()),
+        ParamKind::Timestamp => Some(
+            view! {
+                <p class="hint now">
+                    <span>
+                        {move || i18n::TIMESTAMP_NOW.get(lang.get())}
+                        " (UTC+8): "
+                        <code>{move || timestamp_at(app.now.get())}</code>
+                    </span>
+                    <button
+                        type="button"
+                        class="btn small"
+                        on:click=move |_| {
+                            app.now.set(crate::browser::now_unix());
+                            draft.update(|draft| draft.set_sent(name, false));
+                        }
+                    >
+                        {move || i18n::TIMESTAMP_USE_NOW.get(lang.get())}
+                    </button>
+                </p>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    };
+    let builder_default = param.required == Requirement::BuilderDefault;
+    let toggle_text = if builder_default {
+        &i18n::SET_PARAM
+    } else {
+        &i18n::SEND_PARAM
+    };
+    let send_toggle = (param.required != Requirement::Required).then(|| {
+        view! {
+            <label class="send-toggle">
+                <input
+                    type="checkbox"
+                    aria-label=move || format!("{} {name}", toggle_text.get(lang.get()))
+                    prop:checked=sent
+                    on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        draft.update(|draft| draft.set_sent(name, checked));
+                    }
+                />
+                <span>{move || toggle_text.get(lang.get())}</span>
+            </label>
+        }
+    });
+    let counter = param.limit.map(|limit| {
+        view! {
+            <span
+                class="counter"
+                class:hidden=move || !sent.get()
+                class:over=move || { counted(&value.get(), limit.unit) > limit.max }
+            >
+                {move || i18n::counter(lang.get(), counted(&value.get(), limit.unit), limit.max, limit.unit)}
+            </span>
+        }
+    });
+    view! {
+        <div
+            class="field"
+            class:unsent=move || !sent.get()
+            data-field=name
+            data-status=move || finding.with(|f| crate::components::status::status_code(f.as_ref(), sent.get()))
+        >
+            <div class="field-head">
+                <label class="field-label" for=id>{label}</label>
+                <code class="pname">{name}</code>
+                <span class="req">{move || requirement_text(param.required).get(lang.get())}</span>
+                <span class="spacer"></span>
+                {send_toggle}
+            </div>
+            <div class="field-body" class:row=matches!(param.kind, ParamKind::Flag)>{raw} {editor}</div>
+            <div class="field-foot">
+                <FindingStatus
+                    api
+                    finding
+                    sent
+                    default=param.default
+                    builder=builder_default
+                    id=status_id
+                />
+                {counter}
+            </div>
+            <details class="help">
+                <summary>{move || i18n::ABOUT.get(lang.get())}</summary>
+                <p id=help_id>{move || param.help.get(lang.get()).to_owned()}</p>
+            </details>
+        </div>
+    }
+}

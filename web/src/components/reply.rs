@@ -1,0 +1,341 @@
+//! The decoded reply (spec §7): success as a result, failure as meaning and remedy in the
+//! current language, the raw reply one click away, and — for a sandbox — the outbound calls
+//! the real server would have made (spec §10.5).
+
+use crate::app::AppState;
+use crate::browser;
+use crate::i18n;
+use crate::send::{Attempt, Exchange, Failure, TIMEOUT_SECONDS};
+use leptos::prelude::*;
+use signkit::reply::{Outcome, Reply};
+use signkit::sandbox::state::{OutboundCall, OutboundRecord};
+use signkit::Lang;
+
+/// The reply panel of `api`'s page: its latest attempt.
+#[component]
+pub fn ReplyPanel(api: signkit::Api) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let lang = app.lang;
+    let latest = Memo::new(move |_| {
+        app.history.with(|history| {
+            history
+                .iter()
+                .rev()
+                .find(|attempt| attempt.api == api)
+                .cloned()
+        })
+    });
+    view! {
+        <section class="card reply-card" aria-labelledby="reply-title">
+            <div class="card-head">
+                <h2 id="reply-title">{move || i18n::REPLY.get(lang.get())}</h2>
+            </div>
+            {move || match latest.get() {
+                Some(attempt) => view! { <AttemptView attempt /> }.into_any(),
+                None => view! { <p class="hint">{move || i18n::NO_REPLY.get(lang.get())}</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// One attempt: the decoded reply or why there is none, then the outbound calls.
+#[component]
+pub fn AttemptView(attempt: Attempt) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    match attempt.outcome {
+        Ok(exchange) => {
+            let reply = attempt.reply;
+            view! { <ExchangeView exchange reply /> }.into_any()
+        }
+        Err(failure) => view! {
+            <div class="reply failed" data-testid="reply" data-ok="false">
+                <p class="reply-line">
+                    <span class="badge error">{move || i18n::FAILURE.get(lang.get())}</span>
+                    <code class="reply-code" data-testid="reply-code">"—"</code>
+                </p>
+                <p class="notice error" data-testid="send-failure">
+                    {move || failure_text(&failure, lang.get())}
+                </p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Plain words for a request without an answer.
+fn failure_text(failure: &Failure, lang: Lang) -> String {
+    match failure {
+        Failure::Network { url, detail } => i18n::network_failure(lang, url, detail),
+        Failure::Timeout { url } => i18n::timed_out(lang, url, TIMEOUT_SECONDS),
+        Failure::Cancelled => i18n::CANCELLED.get(lang).to_owned(),
+    }
+}
+
+/// An answer and its decoding.
+#[component]
+fn ExchangeView(exchange: Exchange, reply: Option<Reply>) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let reply = StoredValue::new(reply);
+    let ok = reply.with_value(|r| r.as_ref().is_some_and(|r| r.ok));
+    let unrecognised = reply.with_value(|r| {
+        r.as_ref()
+            .is_none_or(|r| matches!(r.outcome, Outcome::Unrecognised { .. }))
+    });
+    let code = reply.with_value(|r| r.as_ref().and_then(|r| r.code.clone()));
+    let proxy_missing = exchange.status == 404
+        && unrecognised
+        && exchange
+            .url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("/proxy/"));
+    let url = exchange.url.clone().unwrap_or_default();
+    let badge = move || {
+        let (class, text) = if ok {
+            ("badge ok", &i18n::SUCCESS)
+        } else if unrecognised {
+            ("badge warn", &i18n::UNRECOGNISED)
+        } else {
+            ("badge error", &i18n::FAILURE)
+        };
+        view! { <span class=class>{move || text.get(lang.get())}</span> }
+    };
+    let details = move || {
+        let lang = lang.get();
+        reply.with_value(|reply| reply.as_ref().map(|reply| reply_details(reply, lang)))
+    };
+    let outbound = exchange.outbound.clone();
+    let has_outbound_view = outbound.is_some() || exchange.url.as_deref().is_none();
+    view! {
+        <div class="reply" class:ok=ok data-testid="reply" data-ok=ok.to_string()>
+            <p class="reply-line">
+                {badge}
+                <code class="reply-code" data-testid="reply-code">{code.unwrap_or_else(|| String::from("—"))}</code>
+                <span class="muted small">
+                    {move || i18n::HTTP_STATUS.get(lang.get())} " " {exchange.status}
+                </span>
+            </p>
+            {details}
+            {proxy_missing.then(|| view! {
+                <p class="notice error">{move || i18n::proxy_missing(lang.get(), &url)}</p>
+            })}
+            {exchange.storage_failed.then(|| view! {
+                <p class="notice warn">{move || i18n::storage_failure(lang.get())}</p>
+            })}
+            <details class="raw">
+                <summary>{move || i18n::RAW_REPLY.get(lang.get())}</summary>
+                <p class="muted small">
+                    {exchange.content_type.clone().unwrap_or_default()}
+                </p>
+                <pre class="code" data-testid="raw-reply">{exchange.body.clone()}</pre>
+            </details>
+        </div>
+        {has_outbound_view.then(|| view! { <OutboundView records=outbound /> })}
+    }
+}
+
+/// The structured result, meaning and remedy of a decoded reply.
+fn reply_details(reply: &Reply, lang: Lang) -> AnyView {
+    let result = match &reply.outcome {
+        Outcome::GroupCreated { group_id } => Some(
+            view! {
+                <dl class="pairs result">
+                    <dt>{i18n::NEW_GROUP_ID.get(lang)}</dt>
+                    <dd><code data-testid="result-group-id">{group_id.clone()}</code></dd>
+                </dl>
+            }
+            .into_any(),
+        ),
+        Outcome::Invited { count } => Some(
+            view! {
+                <dl class="pairs result">
+                    <dt>{i18n::INVITATIONS_SENT.get(lang)}</dt>
+                    <dd><strong data-testid="result-count">{*count}</strong></dd>
+                </dl>
+            }
+            .into_any(),
+        ),
+        Outcome::MeetingInvited { request_id } => Some(
+            view! {
+                <dl class="pairs result">
+                    <dt>{i18n::REQUEST_ID.get(lang)}</dt>
+                    <dd><code data-testid="result-request-id">{request_id.clone()}</code></dd>
+                </dl>
+            }
+            .into_any(),
+        ),
+        Outcome::Verified { applicants } => {
+            let rows = applicants
+                .iter()
+                .map(|applicant| {
+                    view! {
+                        <tr>
+                            <td><code>{applicant.account_id.clone()}</code></td>
+                            <td class="num">{applicant.status}</td>
+                            <td>{applicant.meaning().get(lang).to_owned()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            Some(
+                view! {
+                    <table class="table result" data-testid="result-applicants">
+                        <thead>
+                            <tr>
+                                <th scope="col">{i18n::APPLICANT.get(lang)}</th>
+                                <th scope="col">{i18n::STATUS.get(lang)}</th>
+                                <th scope="col">{i18n::MEANING.get(lang)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+                .into_any(),
+            )
+        }
+        Outcome::Failed {
+            detail: Some(detail),
+            ..
+        } => Some(
+            view! {
+                <dl class="pairs">
+                    <dt>{i18n::SERVER_TEXT.get(lang)}</dt>
+                    <dd><code>{detail.clone()}</code></dd>
+                </dl>
+            }
+            .into_any(),
+        ),
+        Outcome::Unrecognised { reason } => Some(
+            view! {
+                <p class="notice warn">{reason.get(lang).to_owned()}</p>
+            }
+            .into_any(),
+        ),
+        Outcome::ChannelApplied | Outcome::Ok | Outcome::Failed { detail: None, .. } => None,
+    };
+    let field = reply.field.clone().map(|field| {
+        let target = field.clone();
+        view! {
+            <dl class="pairs">
+                <dt>{i18n::BLAMED_FIELD.get(lang)}</dt>
+                <dd>
+                    <button type="button" class="link" on:click=move |_| browser::focus_param(&target)>
+                        <code>{field}</code> " · " {i18n::GO_TO_FIELD.get(lang)}
+                    </button>
+                </dd>
+            </dl>
+        }
+    });
+    let remedy = reply.remedy.get(lang);
+    let remedy = (!remedy.is_empty()).then(|| {
+        view! {
+            <p class="remedy" data-testid="reply-remedy">
+                <strong>{i18n::REMEDY.get(lang)}": "</strong>
+                {remedy.to_owned()}
+            </p>
+        }
+    });
+    let note = reply
+        .note
+        .as_ref()
+        .map(|note| view! { <p class="hint">{note.get(lang).to_owned()}</p> });
+    view! {
+        <p class="meaning" data-testid="reply-meaning">{reply.meaning.get(lang).to_owned()}</p>
+        {result}
+        {field}
+        {remedy}
+        {note}
+    }
+    .into_any()
+}
+
+/// The outbound calls a sandbox recorded for this request.
+#[component]
+fn OutboundView(records: Option<Vec<OutboundRecord>>) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let body = move || {
+        let lang = lang.get();
+        match &records {
+            None => view! { <p class="hint">{i18n::OUTBOUND_UNKNOWN.get(lang)}</p> }.into_any(),
+            Some(records) if records.is_empty() => {
+                view! { <p class="hint">{i18n::OUTBOUND_NONE.get(lang)}</p> }.into_any()
+            }
+            Some(records) => records
+                .iter()
+                .map(|record| outbound_record(record, lang))
+                .collect_view()
+                .into_any(),
+        }
+    };
+    view! {
+        <div class="outbound" data-testid="outbound">
+            <h3>{move || i18n::OUTBOUND.get(lang.get())}</h3>
+            <p class="hint">{move || i18n::OUTBOUND_HINT.get(lang.get())}</p>
+            {body}
+        </div>
+    }
+}
+
+/// One recorded outbound call.
+fn outbound_record(record: &OutboundRecord, lang: Lang) -> AnyView {
+    let stamp = format!("#{} · {} (UTC+8)", record.seq, record.at);
+    match &record.call {
+        OutboundCall::VerifyCallback {
+            url,
+            request_line,
+            host_header,
+            sent,
+            ..
+        } => {
+            let (class, state) = if *sent {
+                ("badge ok", i18n::DELIVERED.get(lang))
+            } else {
+                ("badge warn", i18n::NOT_CONNECTED.get(lang))
+            };
+            view! {
+                <div class="outbound-item" data-kind="verifyCallback">
+                    <p class="reply-line">
+                        <strong>{i18n::VERIFY_CALLBACK.get(lang)}</strong>
+                        <span class=class>{state}</span>
+                        <span class="muted small">{stamp}</span>
+                    </p>
+                    <p class="small"><code>{url.clone()}</code></p>
+                    <pre class="code">{format!("{request_line}\r\nHost: {host_header}\r\n")}</pre>
+                </div>
+            }
+            .into_any()
+        }
+        OutboundCall::WeiboSend {
+            sender,
+            receiver,
+            multimedia_url,
+            callback_url,
+            ok,
+            detail,
+            ..
+        } => {
+            let (class, state) = if *ok {
+                ("badge ok", i18n::DELIVERED.get(lang))
+            } else {
+                ("badge error", i18n::NOT_DELIVERED.get(lang))
+            };
+            view! {
+                <div class="outbound-item" data-kind="weiboSend">
+                    <p class="reply-line">
+                        <strong>{i18n::WEIBO_SEND.get(lang)}</strong>
+                        <code>{sender.clone()}" → "{receiver.clone()}</code>
+                        <span class=class>{state}</span>
+                        <span class="muted small">{stamp}</span>
+                    </p>
+                    {detail.clone().map(|detail| view! { <p class="small"><code>{detail}</code></p> })}
+                    <dl class="pairs small">
+                        <dt>"multimediaURL"</dt>
+                        <dd><code>{multimedia_url.clone()}</code></dd>
+                        <dt>"callbackURL"</dt>
+                        <dd><code>{callback_url.clone()}</code></dd>
+                    </dl>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
