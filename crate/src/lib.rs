@@ -15,6 +15,51 @@
 //!
 //! The behaviour is specified in the repository's `spec/` (section numbers in these docs
 //! refer to `spec/README.md`).
+//!
+//! ## Example: validate, sign and build a DaoKe `createGroup` request, then decode the reply
+//!
+//! ```
+//! use signkit::validate::{has_errors, validate, ValidateOptions};
+//! use signkit::{build_daoke_request, Api, DaokeOptions, Params, Secret};
+//!
+//! let params = Params::new()
+//!     .with("appKey", "1111111111")
+//!     .with("accountID", "O40cml0y5p")
+//!     .with("groupName", "mirrtalk")
+//!     .with("isCarFleet", "0")
+//!     .with("isTempGroup", "1")
+//!     .with("callbackURL", "http://192.168.1.10:8088/groupCallback");
+//!
+//! // Every finding names the field, the rule, the server code it would cause and a remedy.
+//! let findings = validate(Api::CreateGroup, &params, &ValidateOptions::default());
+//! assert!(!has_errors(&findings));
+//!
+//! let secret = Secret::new("TESTSECRET0123456789");
+//! let built = build_daoke_request(Some(Api::CreateGroup), &params, &secret, &DaokeOptions::default())?;
+//!
+//! // The string to sign prints with the secret redacted; `reveal()` shows it on request.
+//! assert_eq!(
+//!     built.signed.string_to_sign.to_string(),
+//!     "accountIDO40cml0y5pappKey1111111111callbackURLhttp://192.168.1.10:8088/groupCallback\
+//!      groupNamemirrtalkisCarFleet0isTempGroup1secret<secret>"
+//! );
+//! assert_eq!(built.signed.sign.as_str(), "EC1565854FDF477DD7BCDF5828AC87BCDF954F11");
+//!
+//! // The exact bytes to send, printable as a raw HTTP request or a curl command.
+//! let request = &built.request;
+//! assert_eq!(request.content_type(), Some("application/x-www-form-urlencoded"));
+//! assert!(request.to_string().starts_with("POST /weiboapi/v2/createGroup HTTP/1.1\r\n"));
+//! assert!(!request.to_curl("http://api.daoke.io").contains("TESTSECRET"));
+//!
+//! // Replies decode into a meaning and a remedy, in English and Chinese.
+//! let reply = signkit::reply::decode_reply_for(
+//!     Api::CreateGroup,
+//!     "{\"ERRORCODE\":\"ME18052\", \"RESULT\":\"this group is already exist!\"}\n",
+//! );
+//! assert!(!reply.ok);
+//! println!("{}", reply.summary(signkit::Lang::Zh));
+//! # Ok::<(), signkit::BuildError>(())
+//! ```
 #![deny(missing_docs)]
 #![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
 
