@@ -18,9 +18,12 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
 
+extern crate alloc;
+
 pub mod api;
 pub mod base64;
 pub mod daoke;
+mod digits;
 pub mod error;
 pub mod lua;
 pub mod params;

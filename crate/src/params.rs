@@ -4,7 +4,9 @@
 //! pairs in the order given, repeated names and all, because the validator must be able
 //! to see (and report) exactly what the caller typed.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// An ordered list of text parameters, as the caller gave them.
 #[derive(Clone, Default, PartialEq, Eq, Debug)]
@@ -81,13 +83,9 @@ impl Params {
     /// Pipeline steps 1 and 2 (spec §3.4): drop every parameter named exactly `sign`
     /// (case-sensitive) and canonicalise every value ([`canonical_value`]).
     pub fn canonicalised(&self) -> Params {
-        Params(
-            self.0
-                .iter()
-                .filter(|(n, _)| n != "sign")
-                .map(|(n, v)| (n.clone(), canonical_value(v).into_owned()))
-                .collect(),
-        )
+        canonicalised_pairs(self)
+            .map(|(name, value)| (name, value.into_owned()))
+            .collect()
     }
 
     /// Pipeline step 3 for endpoints that omit an empty `callbackURL` (spec §3.4).
@@ -100,6 +98,31 @@ impl Params {
                 .collect(),
         )
     }
+}
+
+/// The pairs of a `&Params` in order, as `(name, value)`.
+impl<'a> IntoIterator for &'a Params {
+    type Item = (&'a str, &'a str);
+    type IntoIter = core::iter::Map<
+        core::slice::Iter<'a, (String, String)>,
+        fn(&'a (String, String)) -> (&'a str, &'a str),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+}
+
+/// Pipeline steps 1 and 2 (spec §3.4) on borrowed pairs: drops every pair named exactly
+/// `sign` and canonicalises every value, copying only a value that changes (one with a
+/// CRLF). [`Params::canonicalised`] collects this.
+pub fn canonicalised_pairs<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> impl Iterator<Item = (&'a str, Cow<'a, str>)> {
+    pairs
+        .into_iter()
+        .filter(|&(name, _)| name != "sign")
+        .map(|(name, value)| (name, canonical_value(value)))
 }
 
 impl<N: Into<String>, V: Into<String>> FromIterator<(N, V)> for Params {
@@ -125,7 +148,9 @@ impl From<Vec<(String, String)>> for Params {
 /// multipart parser cuts a value at a CRLF followed by `-`, so a canonical value (no CRLF)
 /// reaches the server exactly as it was signed, whichever encoding carries it.
 pub fn canonical_value(value: &str) -> Cow<'_, str> {
-    if !value.contains("\r\n") {
+    // Most values have no CR at all; a byte search for one is much cheaper than a
+    // substring search for CRLF.
+    if !value.as_bytes().contains(&b'\r') {
         return Cow::Borrowed(value);
     }
     let bytes = value.as_bytes();
