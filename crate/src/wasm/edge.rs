@@ -1,13 +1,14 @@
 //! The clock and the random source: the only places where time and randomness enter
 //! signkit. Callers can pass both in instead (`clock`, `timestamp`, `seed`).
 
-use js_sys::{Date, Function, Math, Reflect, Uint8Array};
+use js_sys::{Function, Math, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The current time in Unix seconds (`Date.now()`).
+#[cfg(feature = "full")]
 pub(super) fn now_unix() -> i64 {
     // Date.now() is a whole number of milliseconds well inside i64.
-    (Date::now() / 1000.0).floor() as i64
+    (js_sys::Date::now() / 1000.0).floor() as i64
 }
 
 /// A fresh seed for a generated multipart boundary: from `crypto.getRandomValues` when the
