@@ -17,6 +17,16 @@
 //! refer to `spec/README.md`).
 #![deny(missing_docs)]
 #![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
+// The signer-only npm package's module brings its own allocator and panic handler
+// (`wasm::runtime`); everything it contains uses `core` and `alloc` only.
+#![cfg_attr(
+    all(
+        feature = "signer-package",
+        not(feature = "full"),
+        target_arch = "wasm32"
+    ),
+    no_std
+)]
 
 extern crate alloc;
 
@@ -25,6 +35,7 @@ pub mod base64;
 pub mod daoke;
 mod digits;
 pub mod error;
+#[cfg(feature = "full")]
 pub mod lua;
 pub mod params;
 pub mod request;

@@ -153,28 +153,32 @@ pub fn canonical_value(value: &str) -> Cow<'_, str> {
     if !value.as_bytes().contains(&b'\r') {
         return Cow::Borrowed(value);
     }
-    let bytes = value.as_bytes();
     let mut out = String::with_capacity(value.len());
-    let mut start = 0; // start of the not-yet-copied text
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\r' {
-            let run_start = i;
-            while i < bytes.len() && bytes[i] == b'\r' {
-                i += 1;
-            }
-            if i < bytes.len() && bytes[i] == b'\n' {
-                out.push_str(&value[start..run_start]);
+    // CRs seen since the last other character: dropped before an LF, kept otherwise.
+    let mut pending_crs = 0;
+    for c in value.chars() {
+        match c {
+            '\r' => pending_crs += 1,
+            '\n' => {
+                pending_crs = 0;
                 out.push('\n');
-                i += 1;
-                start = i;
             }
-        } else {
-            i += 1;
+            _ => {
+                push_crs(&mut out, &mut pending_crs);
+                out.push(c);
+            }
         }
     }
-    out.push_str(&value[start..]);
+    push_crs(&mut out, &mut pending_crs);
     Cow::Owned(out)
+}
+
+/// Writes the CRs that were not followed by an LF.
+fn push_crs(out: &mut String, count: &mut usize) {
+    for _ in 0..*count {
+        out.push('\r');
+    }
+    *count = 0;
 }
 
 /// A file part of a multipart body. File parts are never signed (spec §4.1).

@@ -6,6 +6,10 @@
 //! on purpose. Run the validator first to learn what the server will think of them.
 
 use alloc::borrow::Cow;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
 
 use crate::api::{Api, Encoding, Vendor};
 use crate::daoke::encode::{
@@ -336,8 +340,14 @@ mod tests {
             assert_eq!(borrowed, canonical_params(api, &params), "{api:?}");
         }
         let pairs: Vec<_> = canonical_pairs(None, &params).collect();
-        assert!(matches!(pairs[1].1, Cow::Owned(_)), "a changed value is copied");
-        assert!(matches!(pairs[2].1, Cow::Borrowed("1")), "the others are borrowed");
+        assert!(
+            matches!(pairs[1].1, Cow::Owned(_)),
+            "a changed value is copied"
+        );
+        assert!(
+            matches!(pairs[2].1, Cow::Borrowed("1")),
+            "the others are borrowed"
+        );
     }
 
     #[test]

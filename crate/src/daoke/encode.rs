@@ -154,7 +154,8 @@ impl core::fmt::Display for Boundary {
 
 /// RFC 2046 `bchars` (spec §5.2 list plus the inner space).
 fn is_boundary_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "'()+_,-./:=? ".contains(c)
+    // Bytes, not a `str` search: a multi-byte `char` would pull in the substring searcher.
+    u8::try_from(c).is_ok_and(|b| b.is_ascii_alphanumeric() || b"'()+_,-./:=? ".contains(&b))
 }
 
 fn invalid_boundary(message: Bilingual) -> BuildError {

@@ -97,6 +97,19 @@ export function ytxResult(text, ends) {
   return { sign, authorization, authorizationPlain, stringToSign };
 }
 
+/**
+ * A random 32-bit integer, from Web Crypto when the host has it (browsers, workers,
+ * Node ≥ 19), else from `Math.random`. It seeds a generated multipart boundary, which only
+ * has to be unlikely to occur in the content, not secret.
+ */
+export function random32() {
+  const crypto = globalThis.crypto;
+  if (typeof crypto?.getRandomValues === "function") {
+    return crypto.getRandomValues(new Uint32Array(1))[0];
+  }
+  return Math.floor(Math.random() * 2 ** 32);
+}
+
 /** The `Error` every signkit function throws (see `SignkitError` in the declarations). */
 export function signkitError(code, field, en, zh, findings) {
   const error = new Error(en);

@@ -41,6 +41,9 @@ extern "C" {
     #[wasm_bindgen(js_name = ytxResult)]
     pub(super) fn ytx_result(text: &str, ends: &[u32]) -> JsValue;
 
+    /// A random 32-bit integer (Web Crypto, else `Math.random`).
+    pub(super) fn random32() -> u32;
+
     /// A `SignkitError`: an `Error` with `name`, `code`, `field` (`null` when `None`),
     /// `messages: { en, zh }` and, unless `undefined`, `findings`.
     #[wasm_bindgen(js_name = signkitError)]

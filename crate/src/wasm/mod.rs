@@ -41,6 +41,12 @@ mod full;
 mod glue;
 mod input;
 mod read;
+#[cfg(all(
+    feature = "signer-package",
+    not(feature = "full"),
+    target_arch = "wasm32"
+))]
+mod runtime;
 mod types;
 #[cfg(feature = "full")]
 mod write;

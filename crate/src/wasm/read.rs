@@ -544,8 +544,10 @@ impl<'p> Fields<'p> {
             return Ok(None);
         }
         let seed = match value.as_f64() {
-            // In range and integral, so the conversion is exact.
-            Some(n) if n.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(&n) => Some(n as u64),
+            // In range and integral (the conversion truncates nothing), so it is exact.
+            Some(n) if (0.0..=MAX_SAFE_INTEGER).contains(&n) && (n as u64) as f64 == n => {
+                Some(n as u64)
+            }
             Some(_) => None,
             None if value.is_bigint() => u64::try_from(value.clone()).ok(),
             None => {

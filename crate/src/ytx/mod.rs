@@ -2,6 +2,7 @@
 //!
 //! [`sign`](mod@sign) holds the signature scheme, [`request`] the inviteMeeting builder.
 
+mod md5;
 pub mod request;
 pub mod sign;
 

@@ -2,11 +2,12 @@
 //! timestamp`, `Authorization` = Base64 of `accountSID|timestamp`.
 
 use alloc::borrow::ToOwned;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 
 use crate::digits::hex_upper;
 use crate::text::concat;
 use crate::time::BeijingTime;
+use crate::ytx::md5::md5;
 
 /// A YTX AUTH TOKEN. It only feeds the MD5 `Sign` and is never sent.
 ///
@@ -71,7 +72,7 @@ impl core::fmt::Debug for YtxStringToSign {
     /// The redacted text (as `Display`), quoted.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_tuple("YtxStringToSign")
-            .field(&self.to_string())
+            .field(&self.redacted())
             .finish()
     }
 }
@@ -97,9 +98,7 @@ pub fn ytx_sign(account_sid: &str, auth_token: &AuthToken, timestamp: &str) -> Y
         auth_token: auth_token.clone(),
         timestamp: timestamp.to_owned(),
     };
-    // One `compute` over the whole text: the md5 crate inlines its block function into
-    // every `consume` call, so fewer calls mean a smaller wasm module.
-    let sign = hex_upper(&md5::compute(string_to_sign.reveal()).0);
+    let sign = hex_upper(&md5(string_to_sign.reveal().as_bytes()));
     let authorization_plain = concat(&[account_sid, "|", timestamp]);
     let authorization = crate::base64::encode(authorization_plain.as_bytes());
     YtxSignature {
