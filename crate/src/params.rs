@@ -84,7 +84,7 @@ impl Params {
     /// (case-sensitive) and canonicalise every value ([`canonical_value`]).
     pub fn canonicalised(&self) -> Params {
         canonicalised_pairs(self)
-            .map(|(name, value)| (name, value.into_owned()))
+            .map(|(_, name, value)| (name, value.into_owned()))
             .collect()
     }
 
@@ -113,16 +113,22 @@ impl<'a> IntoIterator for &'a Params {
     }
 }
 
+/// The name of the signature parameter, which pipeline step 1 drops from the caller's list
+/// (exactly this name: `Sign` and `signs` are ordinary parameters).
+pub const SIGN_NAME: &str = "sign";
+
 /// Pipeline steps 1 and 2 (spec §3.4) on borrowed pairs: drops every pair named exactly
-/// `sign` and canonicalises every value, copying only a value that changes (one with a
-/// CRLF). [`Params::canonicalised`] collects this.
+/// [`SIGN_NAME`] and canonicalises every value, copying only a value that changes (one with
+/// a CRLF). Each pair comes with its index in `pairs`. [`Params::canonicalised`] collects
+/// this.
 pub fn canonicalised_pairs<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> impl Iterator<Item = (&'a str, Cow<'a, str>)> {
+) -> impl Iterator<Item = (usize, &'a str, Cow<'a, str>)> {
     pairs
         .into_iter()
-        .filter(|&(name, _)| name != "sign")
-        .map(|(name, value)| (name, canonical_value(value)))
+        .enumerate()
+        .filter(|&(_, (name, _))| name != SIGN_NAME)
+        .map(|(index, (name, value))| (index, name, canonical_value(value)))
 }
 
 impl<N: Into<String>, V: Into<String>> FromIterator<(N, V)> for Params {

@@ -67,20 +67,25 @@ pub struct DaokeRequest {
 /// signed and sent.
 pub fn canonical_params(api: Option<Api>, params: &Params) -> Params {
     canonical_pairs(api, params)
-        .map(|(name, value)| (name, value.into_owned()))
+        .map(|(_, name, value)| (name, value.into_owned()))
         .collect()
 }
 
 /// [`canonical_params`] on borrowed pairs: pipeline steps 1–3 without copying a value that
-/// does not change.
+/// does not change. Each pair comes with its index in `pairs`.
 pub fn canonical_pairs<'a>(
     api: Option<Api>,
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> impl Iterator<Item = (&'a str, Cow<'a, str>)> {
-    let omits_empty_callback_url = api.is_some_and(Api::omits_empty_callback_url);
-    canonicalised_pairs(pairs).filter(move |(name, value)| {
-        !(omits_empty_callback_url && *name == "callbackURL" && value.is_empty())
-    })
+) -> impl Iterator<Item = (usize, &'a str, Cow<'a, str>)> {
+    canonicalised_pairs(pairs).filter(move |(_, name, value)| !omitted(api, name, value))
+}
+
+/// Pipeline step 3 for one canonical pair: whether `api` leaves it out (createGroup and
+/// verifyApplyJoiningMember drop a `callbackURL` whose canonical value is empty).
+pub fn omitted(api: Option<Api>, name: &str, canonical_value: &str) -> bool {
+    api.is_some_and(Api::omits_empty_callback_url)
+        && name == "callbackURL"
+        && canonical_value.is_empty()
 }
 
 /// Builds a signed daoke request (spec §3.4 steps 1–3, 5, 6).
@@ -335,19 +340,25 @@ mod tests {
             .with("appKey", "1");
         for api in [None].into_iter().chain(Api::ALL.map(Some)) {
             let borrowed: Params = canonical_pairs(api, &params)
-                .map(|(name, value)| (name, value.into_owned()))
+                .map(|(_, name, value)| (name, value.into_owned()))
                 .collect();
             assert_eq!(borrowed, canonical_params(api, &params), "{api:?}");
         }
         let pairs: Vec<_> = canonical_pairs(None, &params).collect();
         assert!(
-            matches!(pairs[1].1, Cow::Owned(_)),
+            matches!(pairs[1].2, Cow::Owned(_)),
             "a changed value is copied"
         );
         assert!(
-            matches!(pairs[2].1, Cow::Borrowed("1")),
+            matches!(pairs[2].2, Cow::Borrowed("1")),
             "the others are borrowed"
         );
+        let indices: Vec<usize> = pairs.iter().map(|&(index, _, _)| index).collect();
+        assert_eq!(indices, [1, 2, 3], "indices in the caller's list");
+        let omitting: Vec<usize> = canonical_pairs(Some(Api::CreateGroup), &params)
+            .map(|(index, _, _)| index)
+            .collect();
+        assert_eq!(omitting, [2, 3]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::daoke::random::alphanumeric;
 use crate::daoke::sign::Sign;
 use crate::digits::{decimal, hex_digit};
 use crate::error::{BuildError, BuildErrorKind};
-use crate::params::FilePart;
+use crate::params::{FilePart, SIGN_NAME};
 use crate::text::{quoted, Bilingual};
 
 /// The `Content-Type` of a form-urlencoded body.
@@ -62,7 +62,7 @@ pub fn form_body<N: AsRef<str>, V: AsRef<str>>(
         pair(name.as_ref(), value.as_ref());
     }
     if let Some(sign) = sign {
-        pair("sign", sign.as_str());
+        pair(SIGN_NAME, sign.as_str());
     }
     out
 }
@@ -251,7 +251,7 @@ pub fn multipart_body<N: AsRef<str>, V: AsRef<str>>(
         body.text_part(name.as_ref(), value.as_ref())?;
     }
     if let Some(sign) = sign {
-        body.text_part("sign", sign.as_str())?;
+        body.text_part(SIGN_NAME, sign.as_str())?;
     }
     if let Some(file) = file {
         body.part(

@@ -18,4 +18,4 @@ pub use encode::{
     FORM_CONTENT_TYPE,
 };
 pub use random::SplitMix64;
-pub use sign::{sign, Secret, Sign, Signed, StringToSign};
+pub use sign::{sign, Secret, Sign, Signed, StringToSign, SECRET_KEY};

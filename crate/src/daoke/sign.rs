@@ -10,7 +10,7 @@ use crate::digits::hex_upper;
 use crate::params::Params;
 
 /// The key under which the app secret joins the string to sign (spec §4.1 step 3).
-const SECRET_KEY: &str = "secret";
+pub const SECRET_KEY: &str = "secret";
 
 /// A daoke app secret. It signs requests and is never sent.
 ///
@@ -109,6 +109,12 @@ impl<S: AsRef<str>> StringToSign<S> {
         self.pairs.split_last().map_or(&[], |(_, rest)| rest)
     }
 
+    /// The signing order: indices into [`StringToSign::canonical`], where the index one past
+    /// its end stands for the secret's pair.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
     /// The pairs in signing order, with whether each is the secret's.
     fn signing_order(&self) -> impl Iterator<Item = (&str, &str, bool)> + '_ {
         let secret_at = self.pairs.len().wrapping_sub(1);
@@ -150,13 +156,11 @@ impl<S: AsRef<str>> StringToSign<S> {
 
     /// SHA-1 of the revealed string, as 40 upper-case hex digits (spec §4.1 step 6).
     pub fn sign(&self) -> Sign {
-        let mut hasher = sha1_smol::Sha1::new();
-        for (key, value, _) in self.signing_order() {
-            hasher.update(key.as_bytes());
-            hasher.update(value.as_bytes());
-        }
+        // One update over the whole text: sha1_smol's per-call bookkeeping would cost more
+        // than the copy for the short keys and values of a request.
+        let digest = sha1_smol::Sha1::from(self.reveal()).digest();
         // The server compares with upper-case hex (spec §3.2).
-        Sign(hex_upper(&hasher.digest().bytes()))
+        Sign(hex_upper(&digest.bytes()))
     }
 
     /// Length in bytes of the revealed string.

@@ -6,10 +6,10 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::checks;
-use super::daoke::{files, push_signed};
+use super::daoke::{files, signed_result};
 use super::edge;
 use super::error::ApiError;
-use super::glue::{daoke_result, ytx_result, Pieces};
+use super::glue::{ytx_result, Pieces};
 use super::input::SigningInput;
 use super::read::{optional_api, Fields, Path, Reader};
 use super::write::{set, set_request, set_str};
@@ -98,11 +98,9 @@ pub fn build_daoke_request(
     let built =
         daoke::build_daoke_request(api, &params, &secret, &core_options).map_err(ApiError::from)?;
     let findings = checks::daoke(api, &params, &policy)?;
-    let mut pieces = Pieces::default();
-    let signed = &built.signed;
-    push_signed(&mut pieces, &signed.sign, &signed.string_to_sign, reveal);
-    let (text, ends) = pieces.parts();
-    let result: Object = daoke_result(text, ends).unchecked_into();
+    // The result's sign fields are the generic signer's on the same canonical list, which
+    // builds them in JS from the caller's strings (the same sign as `built.signed`).
+    let result: Object = signed_result(api, &input, reveal).unchecked_into();
     set_request(&result, &built.request, base_url.as_deref());
     set(
         &result,

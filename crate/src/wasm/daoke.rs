@@ -14,7 +14,7 @@ use super::read::{optional_api, Fields, Path, Reader};
 use crate::api::Api;
 use crate::daoke::{
     canonical_pairs, daoke_api, encode_multipart, form_body, multipart_content_type, Secret, Sign,
-    StringToSign, FORM_CONTENT_TYPE,
+    StringToSign, FORM_CONTENT_TYPE, SECRET_KEY,
 };
 use crate::params::FilePart;
 
@@ -48,12 +48,16 @@ pub fn daoke_sign(
     let input = SigningInput::read(&mut reader, &params, &secret)?;
     let options = Fields::optional(&options, Path::arg("options"), SIGN_OPTIONS)?;
     let reveal = options.flag("revealSecret")?.unwrap_or(false);
+    Ok(signed_result(None, &input, reveal))
+}
+
+/// `{ sign, stringToSign, sortedKeys }` for the input's parameters, with `api`'s omissions.
+pub(super) fn signed_result(api: Option<Api>, input: &SigningInput, reveal: bool) -> JsValue {
     let secret = Secret::new(input.secret());
-    let signed = SignedPieces::new(None, &input, &secret);
+    let signed = SignedPieces::new(api, input, &secret);
     let mut pieces = Pieces::default();
-    signed.push_to(&mut pieces, reveal);
-    let (text, ends) = pieces.parts();
-    Ok(daoke_result(text, ends))
+    let layout = signed.push_to(&mut pieces, reveal);
+    daoke_result(input.parts(), pieces.text(), &layout)
 }
 
 /// Signs daoke parameters and writes them as a form-urlencoded body (spec §3.4, §5.1):
@@ -84,9 +88,8 @@ pub fn encode_form(
     let pairs = signed.canonical().iter().map(|(name, value)| (name, value));
     pieces.push(&form_body(pairs, Some(&signed.sign)));
     pieces.push(FORM_CONTENT_TYPE);
-    signed.push_to(&mut pieces, reveal);
-    let (text, ends) = pieces.parts();
-    Ok(form_result(text, ends))
+    let layout = signed.push_to(&mut pieces, reveal);
+    Ok(form_result(input.parts(), pieces.text(), &layout))
 }
 
 /// Signs daoke parameters and writes them as a multipart/form-data body (spec §3.4, §5.2):
@@ -126,9 +129,13 @@ pub fn encode_multipart_body(
     )?;
     let mut pieces = Pieces::default();
     pieces.push(&multipart_content_type(&boundary));
-    signed.push_to(&mut pieces, reveal);
-    let (text, ends) = pieces.parts();
-    Ok(multipart_result(text, ends, &body))
+    let layout = signed.push_to(&mut pieces, reveal);
+    Ok(multipart_result(
+        input.parts(),
+        pieces.text(),
+        &layout,
+        &body,
+    ))
 }
 
 /// The canonical parameters of a call (pipeline steps 1–3), signed, borrowing from the
@@ -136,18 +143,33 @@ pub fn encode_multipart_body(
 struct SignedPieces<'a> {
     string_to_sign: StringToSign<Cow<'a, str>>,
     sign: Sign,
+    /// For each canonical pair, the index of the caller's pair it comes from.
+    origins: Vec<u32>,
+    /// How many pairs the caller gave.
+    given: u32,
+    /// The app secret (shown in `stringToSign` only when revealed).
+    secret: &'a Secret,
 }
 
 impl<'a> SignedPieces<'a> {
     fn new(api: Option<Api>, input: &'a SigningInput, secret: &'a Secret) -> Self {
-        let pairs: Vec<(Cow<'a, str>, Cow<'a, str>)> = canonical_pairs(api, input.pairs())
-            .map(|(name, value)| (Cow::Borrowed(name), value))
-            .collect();
+        let mut origins = Vec::new();
+        let mut given = 0;
+        let pairs: Vec<(Cow<'a, str>, Cow<'a, str>)> =
+            canonical_pairs(api, input.pairs().inspect(|_| given += 1))
+                .map(|(index, name, value)| {
+                    origins.push(index as u32);
+                    (Cow::Borrowed(name), value)
+                })
+                .collect();
         let string_to_sign = StringToSign::from_pairs(pairs, secret);
         let sign = string_to_sign.sign();
         SignedPieces {
             string_to_sign,
             sign,
+            origins,
+            given,
+            secret,
         }
     }
 
@@ -156,28 +178,37 @@ impl<'a> SignedPieces<'a> {
         self.string_to_sign.canonical()
     }
 
-    /// `sign`, `stringToSign` (the secret redacted unless `reveal`) and the sorted keys.
-    fn push_to(&self, pieces: &mut Pieces, reveal: bool) {
-        push_signed(pieces, &self.sign, &self.string_to_sign, reveal);
-    }
-}
-
-/// The pieces of `daokeResult`: `sign`, `stringToSign` (the secret redacted unless
-/// `reveal`) and the sorted keys.
-pub(super) fn push_signed<S: AsRef<str>>(
-    pieces: &mut Pieces,
-    sign: &Sign,
-    string_to_sign: &StringToSign<S>,
-    reveal: bool,
-) {
-    pieces.push(sign.as_str());
-    pieces.push(&if reveal {
-        string_to_sign.reveal()
-    } else {
-        string_to_sign.redacted()
-    });
-    for key in string_to_sign.sorted_keys() {
-        pieces.push(key);
+    /// Pushes the pieces of a signed result — the sign, the secret's key, the secret (as
+    /// `<secret>` unless `reveal`), then the canonical values that differ from the caller's —
+    /// and returns the layout `glue.js` builds `stringToSign` and `sortedKeys` from: the
+    /// number of pieces, the number of signed pairs (the secret's included), where the pieces
+    /// end, the signing order, and the pairs the differing values replace — pairs counted as
+    /// the caller gave them, the number of pairs standing for the secret.
+    fn push_to(&self, pieces: &mut Pieces, reveal: bool) -> Vec<u32> {
+        pieces.push(self.sign.as_str());
+        pieces.push(SECRET_KEY);
+        pieces.push(if reveal {
+            self.secret.expose()
+        } else {
+            StringToSign::SECRET_MARKER
+        });
+        // A position past the canonical pairs is the secret's.
+        let origin = |position: usize| self.origins.get(position).copied().unwrap_or(self.given);
+        let mut replaced = Vec::new();
+        for (position, (_, value)) in self.canonical().iter().enumerate() {
+            if let Cow::Owned(value) = value {
+                pieces.push(value);
+                replaced.push(origin(position));
+            }
+        }
+        let order = self.string_to_sign.order();
+        let mut layout = Vec::with_capacity(2 + pieces.ends().len() + order.len() + replaced.len());
+        layout.push(pieces.ends().len() as u32);
+        layout.push(order.len() as u32);
+        layout.extend_from_slice(pieces.ends());
+        layout.extend(order.iter().map(|&position| origin(position)));
+        layout.extend(replaced);
+        layout
     }
 }
 

@@ -3,39 +3,62 @@
 //!
 //! A call from wasm into JS (or back) costs far more than signing a short string, so the
 //! signing functions cross once in each direction: their arguments arrive packed into one
-//! string by [`join_params`], and their results leave as one string cut into pieces by the
-//! `*_result` functions, which build the result object in JS.
+//! string ([`collect_params`], [`join_parts`]), and their results leave as a few pieces of
+//! one string from which the `*_result` functions build the result object in JS, taking the
+//! caller's own names and values from `parts` by index.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use js_sys::Array;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 #[wasm_bindgen(module = "/src/wasm/glue.js")]
 extern "C" {
-    /// `name \0 value \0 … \0 secret` when every parameter and the secret is a well-formed
-    /// string without NUL and the whole fits `budget` units; `None` when the arguments need
-    /// the checking reader. Exceptions from getters and proxies are the error.
-    #[wasm_bindgen(catch, js_name = joinParams)]
-    pub(super) fn join_params(
+    /// `[header, name, value, …, secret]`: the caller's strings after a header, when they
+    /// are all strings and fit `budget` units; `None` when the arguments need the checking
+    /// reader. Exceptions from getters and proxies are the error.
+    #[wasm_bindgen(catch, js_name = collectParams)]
+    pub(super) fn collect_params(
         params: &JsValue,
         secret: &JsValue,
         budget: u32,
-    ) -> Result<Option<String>, JsValue>;
+    ) -> Result<Option<Array>, JsValue>;
 
-    /// `{ sign, stringToSign, sortedKeys }` from those pieces in that order.
+    /// `parts` packed: `n \0 units \0 name \0 value \0 … \0 secret`.
+    #[wasm_bindgen(js_name = joinParts)]
+    pub(super) fn join_parts(parts: &Array) -> String;
+
+    /// `units \0 first \0 second \0 third` when the three values are strings that fit
+    /// `budget` units; `None` when they need the checking reader.
+    #[wasm_bindgen(js_name = joinStrings)]
+    pub(super) fn join_three(
+        budget: u32,
+        first: &JsValue,
+        second: &JsValue,
+        third: &JsValue,
+    ) -> Option<String>;
+
+    /// `{ sign, stringToSign, sortedKeys }` from the pieces in `text`, the caller's `parts`
+    /// and the `layout` of a signed result (`daoke::Layout`).
     #[wasm_bindgen(js_name = daokeResult)]
-    pub(super) fn daoke_result(text: &str, ends: &[u32]) -> JsValue;
+    pub(super) fn daoke_result(parts: &Array, text: &str, layout: &[u32]) -> JsValue;
 
-    /// `{ body, contentType, sign, stringToSign, sortedKeys }` from those pieces in that order.
+    /// `{ body, contentType, sign, stringToSign, sortedKeys }`: the body and the content type
+    /// are the first pieces, then as `daoke_result`.
     #[wasm_bindgen(js_name = formResult)]
-    pub(super) fn form_result(text: &str, ends: &[u32]) -> JsValue;
+    pub(super) fn form_result(parts: &Array, text: &str, layout: &[u32]) -> JsValue;
 
-    /// `{ body, contentType, sign, stringToSign, sortedKeys }` from a copy of `body` and the
-    /// other pieces in that order.
+    /// `{ body, contentType, sign, stringToSign, sortedKeys }`: a copy of `body`, the content
+    /// type as the first piece, then as `daoke_result`.
     #[wasm_bindgen(js_name = multipartResult)]
-    pub(super) fn multipart_result(text: &str, ends: &[u32], body: &[u8]) -> JsValue;
+    pub(super) fn multipart_result(
+        parts: &Array,
+        text: &str,
+        layout: &[u32],
+        body: &[u8],
+    ) -> JsValue;
 
     /// `{ sign, authorization, authorizationPlain, stringToSign }` from those pieces.
     #[wasm_bindgen(js_name = ytxResult)]
@@ -77,6 +100,16 @@ impl Pieces {
     /// The text and the ends, for a `*_result` function.
     pub(super) fn parts(&self) -> (&str, &[u32]) {
         (&self.text, &self.ends)
+    }
+
+    /// The text.
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Where the pieces end.
+    pub(super) fn ends(&self) -> &[u32] {
+        &self.ends
     }
 }
 

@@ -1,15 +1,17 @@
 //! The parameters and the secret of a daoke call, read in one crossing when they are plain.
 //!
-//! `glue.js` packs the usual input into one string ([`join_params`]); anything else is read
-//! by the checking [`Reader`], which reports exactly which value is wrong and why. Both end
-//! in the same form: every name and value, then the secret, in one buffer.
+//! `glue.js` lists the caller's strings ([`collect_params`]) and packs them into one string
+//! ([`join_parts`]); anything else is read by the checking [`Reader`], which reports exactly
+//! which value is wrong and why. Both end in the same form: every name and value, then the
+//! secret, in one buffer, and the same strings as a JS array (`parts`) for the result.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use js_sys::Array;
 use wasm_bindgen::JsValue;
 
-use super::glue::{join_params, utf16_len};
+use super::glue::{collect_params, join_parts, join_three};
 use super::read::{Path, Reader};
 
 /// What separates the pieces of the buffer. The packed form from `glue.js` relies on it;
@@ -22,12 +24,15 @@ const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
 
 /// The parameters (names and values in the caller's order) and the secret of one call.
 pub(super) struct SigningInput {
-    /// Every name and value, each followed by [`SEPARATOR`], then the secret.
+    /// Every name and value, each followed by [`SEPARATOR`], then the secret (after a
+    /// header in the packed form).
     text: String,
-    /// Where the pieces start: after a count in the packed form, at 0 otherwise.
+    /// Where the first name starts in `text`.
     start: usize,
     /// Where each name and value ends in `text`.
     ends: Vec<usize>,
+    /// The same strings as a JS array: `[header, name, value, …, secret]`.
+    parts: Array,
 }
 
 impl SigningInput {
@@ -38,13 +43,9 @@ impl SigningInput {
         params: &JsValue,
         secret: &JsValue,
     ) -> Result<Self, JsValue> {
-        if let Some(text) = join_params(params, secret, reader.remaining())? {
-            if let Some(input) = SigningInput::unpack(text) {
-                // As the checking reader counts: each string's length plus one, plus one
-                // per pair (`glue.js` made sure the budget covers it).
-                let pairs = input.ends.len() / 2;
-                let units =
-                    utf16_len(input.text.get(input.start..).unwrap_or_default()) + 1 + pairs as u32;
+        if let Some(parts) = collect_params(params, secret, reader.remaining())? {
+            if let Some((input, units)) = SigningInput::unpack(join_parts(&parts), parts) {
+                // `glue.js` made sure the budget covers it.
                 reader.spend(units, Path::arg("params"))?;
                 return Ok(input);
             }
@@ -55,37 +56,41 @@ impl SigningInput {
             text: String::new(),
             start: 0,
             ends: Vec::with_capacity(params.len() * 2),
+            parts: Array::new(),
         };
+        // In place of the header of the packed form, which the results do not read.
+        input.parts.push(&JsValue::from_str(""));
         for (name, value) in &params {
             for piece in [name, value] {
                 input.text.push_str(piece);
                 input.ends.push(input.text.len());
                 input.text.push(char::from(SEPARATOR));
+                input.parts.push(&JsValue::from_str(piece));
             }
         }
         input.text.push_str(&secret);
+        input.parts.push(&JsValue::from_str(&secret));
         Ok(input)
     }
 
-    /// The packed form `n \0 name \0 value \0 … \0 secret`, when it is what it claims: as
-    /// many separators as `n` pairs have (none inside a string) and no U+FFFD (no lone
-    /// surrogate was replaced; a genuine U+FFFD also takes the checking reader, which
-    /// accepts it).
-    fn unpack(text: String) -> Option<SigningInput> {
+    /// The packed form `n \0 units \0 name \0 value \0 … \0 secret` and the units it costs,
+    /// when it is what it claims (see [`separators`]).
+    fn unpack(text: String, parts: Array) -> Option<(SigningInput, u32)> {
         let bytes = text.as_bytes();
-        let count_end = bytes.iter().position(|&byte| byte == SEPARATOR)?;
-        let pairs = count(bytes.get(..count_end)?)?;
-        let start = count_end + 1;
-        let mut ends = Vec::with_capacity(pairs.checked_mul(2)?);
-        let rest = bytes.get(start..)?;
-        for (at, &byte) in rest.iter().enumerate() {
-            if byte == SEPARATOR {
-                ends.push(start + at);
-            } else if byte == REPLACEMENT[0] && rest.get(at..at + 3) == Some(REPLACEMENT) {
-                return None;
-            }
-        }
-        (ends.len() == pairs * 2).then_some(SigningInput { text, start, ends })
+        let mut header = bytes.splitn(3, |&byte| byte == SEPARATOR);
+        let pairs = decimal(header.next()?)?;
+        let units = u32::try_from(decimal(header.next()?)?).ok()?;
+        let start = bytes.len() - header.next()?.len();
+        let ends = separators(bytes, start, pairs.checked_mul(2)?)?;
+        Some((
+            SigningInput {
+                text,
+                start,
+                ends,
+                parts,
+            },
+            units,
+        ))
     }
 
     /// The parameters, in the caller's order.
@@ -104,10 +109,67 @@ impl SigningInput {
         let start = self.ends.last().map_or(self.start, |&end| end + 1);
         self.text.get(start..).unwrap_or_default()
     }
+
+    /// The caller's strings as a JS array, `[header, name, value, …, secret]`.
+    pub(super) fn parts(&self) -> &Array {
+        &self.parts
+    }
 }
 
-/// A count written in decimal digits (at most 9, far beyond any budget).
-fn count(digits: &[u8]) -> Option<usize> {
+/// Where the separators are in `bytes` from `start`, when there are exactly `count` of them
+/// (none inside a string) and no U+FFFD (no lone surrogate was replaced; a genuine U+FFFD
+/// also takes the checking reader, which accepts it).
+fn separators(bytes: &[u8], start: usize, count: usize) -> Option<Vec<usize>> {
+    let rest = bytes.get(start..)?;
+    let mut found = Vec::with_capacity(count);
+    for (at, &byte) in rest.iter().enumerate() {
+        if byte == SEPARATOR {
+            found.push(start + at);
+        } else if byte == REPLACEMENT[0] && rest.get(at..at + 3) == Some(REPLACEMENT) {
+            return None;
+        }
+    }
+    (found.len() == count).then_some(found)
+}
+
+/// Reads three string arguments (`names` for the messages) in one crossing when they are
+/// plain strings, else with the checking reader.
+pub(super) fn read_three(
+    reader: &mut Reader,
+    values: [&JsValue; 3],
+    names: [&'static str; 3],
+) -> Result<[String; 3], JsValue> {
+    let [first, second, third] = values;
+    if let Some(text) = join_three(reader.remaining(), first, second, third) {
+        let bytes = text.as_bytes();
+        let mut header = bytes.splitn(2, |&byte| byte == SEPARATOR);
+        let units = header
+            .next()
+            .and_then(decimal)
+            .and_then(|units| u32::try_from(units).ok());
+        let start = header.next().map(|rest| bytes.len() - rest.len());
+        if let Some((units, start)) = units.zip(start) {
+            if let Some(ends) = separators(bytes, start, 2) {
+                reader.spend(units, Path::arg(names[0]))?;
+                let piece =
+                    |from: usize, to: usize| String::from(text.get(from..to).unwrap_or_default());
+                return Ok([
+                    piece(start, ends[0]),
+                    piece(ends[0] + 1, ends[1]),
+                    piece(ends[1] + 1, text.len()),
+                ]);
+            }
+        }
+    }
+    Ok([
+        reader.string(first, Path::arg(names[0]))?,
+        reader.string(second, Path::arg(names[1]))?,
+        reader.string(third, Path::arg(names[2]))?,
+    ])
+}
+
+/// A number written in decimal digits (at most 9, far beyond any budget).
+fn decimal(digits: &[u8]) -> Option<usize> {
     if digits.is_empty() || digits.len() > 9 {
         return None;
     }

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 use super::glue::{ytx_result, Pieces};
+use super::input::read_three;
 use super::read::{Fields, Path, Reader};
 use crate::ytx::{
     invite_meeting_body, ytx_sign as sign, AuthToken, InviteMeetingBody, Party, YtxSignature,
@@ -29,10 +30,13 @@ pub fn ytx_sign(
     #[wasm_bindgen(unchecked_param_type = "string")] timestamp: JsValue,
 ) -> Result<JsValue, JsValue> {
     let mut reader = Reader::new();
-    let account_sid = reader.string(&account_sid, Path::arg("accountSID"))?;
-    let auth_token = AuthToken::new(reader.string(&auth_token, Path::arg("authToken"))?);
-    let timestamp = reader.string(&timestamp, Path::arg("timestamp"))?;
+    let [account_sid, auth_token, timestamp] = read_three(
+        &mut reader,
+        [&account_sid, &auth_token, &timestamp],
+        ["accountSID", "authToken", "timestamp"],
+    )?;
     let mut pieces = Pieces::default();
+    let auth_token = AuthToken::new(auth_token);
     push_signature(&mut pieces, &sign(&account_sid, &auth_token, &timestamp));
     let (text, ends) = pieces.parts();
     Ok(ytx_result(text, ends))
