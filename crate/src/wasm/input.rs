@@ -140,6 +140,7 @@ pub(super) fn read_three(
     names: [&'static str; 3],
 ) -> Result<[String; 3], JsValue> {
     let [first, second, third] = values;
+    let [first_name, second_name, third_name] = names;
     if let Some(text) = join_three(reader.remaining(), first, second, third) {
         let bytes = text.as_bytes();
         let mut header = bytes.splitn(2, |&byte| byte == SEPARATOR);
@@ -149,22 +150,22 @@ pub(super) fn read_three(
             .and_then(|units| u32::try_from(units).ok());
         let start = header.next().map(|rest| bytes.len() - rest.len());
         if let Some((units, start)) = units.zip(start) {
-            if let Some(ends) = separators(bytes, start, 2) {
-                reader.spend(units, Path::arg(names[0]))?;
+            if let Some(&[first_end, second_end]) = separators(bytes, start, 2).as_deref() {
+                reader.spend(units, Path::arg(first_name))?;
                 let piece =
                     |from: usize, to: usize| String::from(text.get(from..to).unwrap_or_default());
                 return Ok([
-                    piece(start, ends[0]),
-                    piece(ends[0] + 1, ends[1]),
-                    piece(ends[1] + 1, text.len()),
+                    piece(start, first_end),
+                    piece(first_end + 1, second_end),
+                    piece(second_end + 1, text.len()),
                 ]);
             }
         }
     }
     Ok([
-        reader.string(first, Path::arg(names[0]))?,
-        reader.string(second, Path::arg(names[1]))?,
-        reader.string(third, Path::arg(names[2]))?,
+        reader.string(first, Path::arg(first_name))?,
+        reader.string(second, Path::arg(second_name))?,
+        reader.string(third, Path::arg(third_name))?,
     ])
 }
 
