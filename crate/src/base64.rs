@@ -5,6 +5,9 @@
 //! ever produced or accepted: the sandbox rejects anything else (spec §10.8 step 3), so a
 //! lenient decoder here would hide exactly the mistakes it exists to report.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 /// The standard alphabet, indexed by 6-bit value.
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

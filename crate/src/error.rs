@@ -5,6 +5,9 @@
 //! It never judges parameter *values*: that is the validator's job, and the sandbox
 //! conformance runner must be able to build requests the server rejects.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+
 use crate::text::Bilingual;
 
 /// What went wrong while building a request. [`BuildErrorKind::code`] is the stable id the
@@ -97,7 +100,7 @@ impl core::fmt::Display for BuildError {
     }
 }
 
-impl std::error::Error for BuildError {}
+impl core::error::Error for BuildError {}
 
 #[cfg(test)]
 mod tests {

@@ -62,11 +62,25 @@
 //! ```
 #![deny(missing_docs)]
 #![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
+// The signer-only npm package's module brings its own allocator and panic handler
+// (`wasm::runtime`); everything it contains uses `core` and `alloc` only.
+#![cfg_attr(
+    all(
+        feature = "signer-package",
+        not(feature = "full"),
+        target_arch = "wasm32"
+    ),
+    no_std
+)]
+
+extern crate alloc;
 
 pub mod api;
 pub mod base64;
 pub mod daoke;
+mod digits;
 pub mod error;
+#[cfg(feature = "full")]
 pub mod lua;
 pub mod params;
 pub mod request;

@@ -4,7 +4,9 @@
 //! pairs in the order given, repeated names and all, because the validator must be able
 //! to see (and report) exactly what the caller typed.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
 
 /// An ordered list of text parameters, as the caller gave them.
 #[derive(Clone, Default, PartialEq, Eq, Debug)]
@@ -81,13 +83,9 @@ impl Params {
     /// Pipeline steps 1 and 2 (spec §3.4): drop every parameter named exactly `sign`
     /// (case-sensitive) and canonicalise every value ([`canonical_value`]).
     pub fn canonicalised(&self) -> Params {
-        Params(
-            self.0
-                .iter()
-                .filter(|(n, _)| n != "sign")
-                .map(|(n, v)| (n.clone(), canonical_value(v).into_owned()))
-                .collect(),
-        )
+        canonicalised_pairs(self)
+            .map(|(_, name, value)| (name, value.into_owned()))
+            .collect()
     }
 
     /// Pipeline step 3 for endpoints that omit an empty `callbackURL` (spec §3.4).
@@ -100,6 +98,37 @@ impl Params {
                 .collect(),
         )
     }
+}
+
+/// The pairs of a `&Params` in order, as `(name, value)`.
+impl<'a> IntoIterator for &'a Params {
+    type Item = (&'a str, &'a str);
+    type IntoIter = core::iter::Map<
+        core::slice::Iter<'a, (String, String)>,
+        fn(&'a (String, String)) -> (&'a str, &'a str),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+}
+
+/// The name of the signature parameter, which pipeline step 1 drops from the caller's list
+/// (exactly this name: `Sign` and `signs` are ordinary parameters).
+pub const SIGN_NAME: &str = "sign";
+
+/// Pipeline steps 1 and 2 (spec §3.4) on borrowed pairs: drops every pair named exactly
+/// [`SIGN_NAME`] and canonicalises every value, copying only a value that changes (one with
+/// a CRLF). Each pair comes with its index in `pairs`. [`Params::canonicalised`] collects
+/// this.
+pub fn canonicalised_pairs<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> impl Iterator<Item = (usize, &'a str, Cow<'a, str>)> {
+    pairs
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, (name, _))| name != SIGN_NAME)
+        .map(|(index, (name, value))| (index, name, canonical_value(value)))
 }
 
 impl<N: Into<String>, V: Into<String>> FromIterator<(N, V)> for Params {
@@ -125,31 +154,37 @@ impl From<Vec<(String, String)>> for Params {
 /// multipart parser cuts a value at a CRLF followed by `-`, so a canonical value (no CRLF)
 /// reaches the server exactly as it was signed, whichever encoding carries it.
 pub fn canonical_value(value: &str) -> Cow<'_, str> {
-    if !value.contains("\r\n") {
+    // Most values have no CR at all; a byte search for one is much cheaper than a
+    // substring search for CRLF.
+    if !value.as_bytes().contains(&b'\r') {
         return Cow::Borrowed(value);
     }
-    let bytes = value.as_bytes();
     let mut out = String::with_capacity(value.len());
-    let mut start = 0; // start of the not-yet-copied text
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\r' {
-            let run_start = i;
-            while i < bytes.len() && bytes[i] == b'\r' {
-                i += 1;
-            }
-            if i < bytes.len() && bytes[i] == b'\n' {
-                out.push_str(&value[start..run_start]);
+    // CRs seen since the last other character: dropped before an LF, kept otherwise.
+    let mut pending_crs = 0;
+    for c in value.chars() {
+        match c {
+            '\r' => pending_crs += 1,
+            '\n' => {
+                pending_crs = 0;
                 out.push('\n');
-                i += 1;
-                start = i;
             }
-        } else {
-            i += 1;
+            _ => {
+                push_crs(&mut out, &mut pending_crs);
+                out.push(c);
+            }
         }
     }
-    out.push_str(&value[start..]);
+    push_crs(&mut out, &mut pending_crs);
     Cow::Owned(out)
+}
+
+/// Writes the CRs that were not followed by an LF.
+fn push_crs(out: &mut String, count: &mut usize) {
+    for _ in 0..*count {
+        out.push('\r');
+    }
+    *count = 0;
 }
 
 /// A file part of a multipart body. File parts are never signed (spec §4.1).

@@ -5,6 +5,10 @@
 //! stored as headers because browsers set them themselves (spec §2.3); [`PreparedRequest::raw`]
 //! adds them for the preview.
 
+use alloc::borrow::ToOwned;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
 /// An HTTP request ready to send: method, host, path (with query), headers in order, body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

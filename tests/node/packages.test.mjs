@@ -10,7 +10,6 @@ const web = await loadEsm("pkg");
 const signer = await loadEsm("pkg/signer");
 const signerCodes = errorCodes("pkg/signer/signkit.d.ts");
 const D02 = vectors.vectors.find((v) => v.id === "D02");
-const Y01 = vectors.vectors.find((v) => v.id === "Y01");
 
 test("pkg/package.json describes an ES module; pkg/node/ is CommonJS", () => {
   const pkg = JSON.parse(readFileSync(join(root, "pkg/package.json"), "utf8"));
@@ -32,42 +31,43 @@ test("the ES module exports the same API and gives the same results", () => {
   expectError(() => web.daokeSign(null, "s"), "wrong-type", "params");
 });
 
-test("signer-only: signs and builds exactly like the full package", () => {
+test("signer-only: exactly the signer and the body encoders, giving the full package's results", () => {
   assert.deepEqual(Object.keys(signer).filter((name) => !["default", "initSync"].includes(name)).sort(), [
-    "buildDaokeRequest",
-    "buildInviteMeeting",
     "daokeSign",
+    "encodeForm",
+    "encodeInviteMeeting",
+    "encodeMultipart",
     "ytxSign",
   ]);
   for (const vector of vectors.vectors) {
     if (vector.scheme === "daoke-sha1") {
-      const { params, secret } = vector.inputs;
+      const { params, secret, encoding } = vector.inputs;
       assert.deepEqual(signer.daokeSign(params, secret), signkit.daokeSign(params, secret), vector.id);
-      const full = signkit.buildDaokeRequest(vector.api, params, secret, vectorOptions(vector, { validate: false }));
-      const lean = signer.buildDaokeRequest(vector.api, params, secret, vectorOptions(vector));
-      const { findings, ...withoutFindings } = full;
-      assert.ok(Array.isArray(findings));
-      assert.deepEqual(lean, withoutFindings, vector.id);
+      const { files, boundary } = vectorOptions(vector);
+      const encode = encoding === "multipart" ? "encodeMultipart" : "encodeForm";
+      const options = encoding === "multipart" ? { files, boundary } : {};
+      assert.deepEqual(signer[encode](vector.api, params, secret, options), signkit[encode](vector.api, params, secret, options), vector.id);
     } else {
       const { accountSID, authToken, timestamp } = vector.inputs;
       assert.deepEqual(signer.ytxSign(accountSID, authToken, timestamp), signkit.ytxSign(accountSID, authToken, timestamp));
-      const { findings, ...withoutFindings } = signkit.buildInviteMeeting(inviteInput(vector, { validate: false }));
-      assert.deepEqual(signer.buildInviteMeeting(inviteInput(vector)), withoutFindings, vector.id);
+      const { appid, confid, parties, customParm, action } = inviteInput(vector);
+      const input = { appid, confid, parties, customParm, action };
+      assert.equal(signer.encodeInviteMeeting(input), signkit.encodeInviteMeeting(input), vector.id);
     }
   }
 });
 
-test("signer-only: no validator, and it says so instead of pretending", () => {
+test("signer-only: no builders, validator or replies, in the module or its declarations", () => {
   const { params, secret } = D02.inputs;
-  // Invalid parameters are built as they are (the signer-only builders never validate).
-  const built = signer.buildDaokeRequest("createGroup", [["appKey", "x"]], "s", { validate: false });
-  assert.equal(built.findings, undefined);
-  assert.equal(signer.buildDaokeRequest("createGroup", [["appKey", "x"]], "s").findings, undefined);
-  expectError(() => signer.buildDaokeRequest(D02.api, params, secret, { validate: true }), "validation-unavailable", "options.validate", signerCodes);
-  expectError(() => signer.buildInviteMeeting(inviteInput(Y01, { validate: true })), "validation-unavailable", "input.validate", signerCodes);
+  expectError(() => signer.encodeForm("inviteMeeting", params, secret), "not-daoke", "api", signerCodes);
   expectError(() => signer.daokeSign([["a", 1]], "s"), "wrong-type", "params[0][1]", signerCodes);
+  assert.equal(signer.encodeForm(D02.api, params, secret).findings, undefined);
   const dts = readFileSync(join(root, "pkg/signer/signkit.d.ts"), "utf8");
-  for (const absent of ["Finding", "EndpointDescription", "Reply", "validate(", "decodeReply(", "endpoints("]) {
+  for (const absent of ["Finding", "EndpointDescription", "Reply", "PreparedRequest", "validate(", "decodeReply(", "endpoints(", "buildDaokeRequest(", "buildInviteMeeting("]) {
     assert.ok(!dts.includes(absent), `${absent} is not in the signer-only declarations`);
+  }
+  assert.match(dts, /export type ValidationErrorCode = never;/);
+  for (const code of ["validation-failed", "missing-path", "invalid-host", "files-need-multipart"]) {
+    assert.ok(!signerCodes.has(code), `${code} cannot be thrown by the signer-only package`);
   }
 });

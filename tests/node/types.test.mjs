@@ -82,6 +82,15 @@ test("no declaration file says `any`", () => {
   }
 });
 
+/** The signatures both packages declare. */
+const ENCODER_SIGNATURES = [
+  "export function daokeSign(params: Params, secret: string, options?: DaokeSignOptions): DaokeSignResult;",
+  "export function encodeForm(api: DaokeApiName | null, params: Params, secret: string, options?: DaokeSignOptions): FormBody;",
+  "export function encodeMultipart(api: DaokeApiName | null, params: Params, secret: string, options?: EncodeMultipartOptions): MultipartBody;",
+  "export function ytxSign(accountSID: string, authToken: string, timestamp: string): YtxSignResult;",
+  "export function encodeInviteMeeting(input: InviteMeetingBodyInput): string;",
+];
+
 test("every export is declared, with its documented signature", () => {
   const dts = readFileSync(join(root, "pkg/signkit.d.ts"), "utf8");
   for (const signature of [
@@ -92,12 +101,26 @@ test("every export is declared, with its documented signature", () => {
     "export function buildInviteMeeting(input: InviteMeetingInput): InviteMeetingRequest;",
     "export function decodeReply(api: ApiName, text: string): Reply;",
     "export function endpoints(): EndpointDescription[];",
+    ...ENCODER_SIGNATURES,
   ]) {
     assert.ok(dts.includes(signature), signature);
   }
+  const signer = readFileSync(join(root, "pkg/signer/signkit.d.ts"), "utf8");
+  for (const signature of ENCODER_SIGNATURES) assert.ok(signer.includes(signature), signature);
   const node = readFileSync(join(root, "pkg/node/signkit.d.ts"), "utf8");
   const exported = Object.keys(signkit).sort();
-  assert.deepEqual(exported, ["buildDaokeRequest", "buildInviteMeeting", "daokeSign", "decodeReply", "endpoints", "validate", "ytxSign"]);
+  assert.deepEqual(exported, [
+    "buildDaokeRequest",
+    "buildInviteMeeting",
+    "daokeSign",
+    "decodeReply",
+    "encodeForm",
+    "encodeInviteMeeting",
+    "encodeMultipart",
+    "endpoints",
+    "validate",
+    "ytxSign",
+  ]);
   for (const name of exported) assert.ok(node.includes(`export function ${name}(`), name);
 });
 
@@ -105,13 +128,20 @@ test("tests/node/usage.ts compiles against pkg/signkit.d.ts with --strict", () =
   typeCheck(join(root, "tests/node/usage.ts"));
 });
 
+test("tests/node/usage-signer.ts compiles against pkg/signer/signkit.d.ts with --strict", () => {
+  typeCheck(join(root, "tests/node/usage-signer.ts"));
+});
+
 test("real results have exactly their declared types (full package)", () => {
   const checks = [];
   for (const vector of vectors.vectors) {
     if (vector.scheme === "daoke-sha1") {
       const { params, secret } = vector.inputs;
+      const { files, boundary } = vectorOptions(vector);
       checks.push(["DaokeSignResult", signkit.daokeSign(params, secret)]);
       checks.push(["DaokeRequest", signkit.buildDaokeRequest(vector.api, params, secret, vectorOptions(vector, { validate: false }))]);
+      checks.push(["FormBody", signkit.encodeForm(vector.api, params, secret)]);
+      checks.push(["MultipartBody", signkit.encodeMultipart(vector.api, params, secret, { files, boundary })]);
     } else {
       const { accountSID, authToken, timestamp } = vector.inputs;
       checks.push(["YtxSignResult", signkit.ytxSign(accountSID, authToken, timestamp)]);
@@ -152,7 +182,7 @@ test("real results have exactly their declared types (full package)", () => {
   for (const error of errors) checks.push(["ErrorShape", errorShape(error)]);
   checkShapes(
     join(root, "pkg/signkit.js"),
-    ["DaokeSignResult", "DaokeRequest", "YtxSignResult", "InviteMeetingRequest", "Finding", "Reply", "EndpointDescription", "SignkitError"],
+    ["DaokeSignResult", "DaokeRequest", "FormBody", "MultipartBody", "YtxSignResult", "InviteMeetingRequest", "Finding", "Reply", "EndpointDescription", "SignkitError"],
     ['type ErrorShape = Pick<SignkitError, "name" | "message" | "code" | "field" | "messages" | "findings">;'],
     checks,
   );
@@ -188,20 +218,26 @@ test("signer-only results have exactly the signer-only declared types", async ()
   for (const vector of vectors.vectors) {
     if (vector.scheme === "daoke-sha1") {
       const { params, secret } = vector.inputs;
+      const { files, boundary } = vectorOptions(vector);
       checks.push(["DaokeSignResult", signer.daokeSign(params, secret)]);
-      checks.push(["DaokeRequest", signer.buildDaokeRequest(vector.api, params, secret, vectorOptions(vector))]);
+      checks.push(["FormBody", signer.encodeForm(vector.api, params, secret)]);
+      checks.push(["MultipartBody", signer.encodeMultipart(vector.api, params, secret, { files, boundary })]);
     } else {
       const { accountSID, authToken, timestamp } = vector.inputs;
+      const { appid, confid, parties, customParm, action } = inviteInput(vector);
       checks.push(["YtxSignResult", signer.ytxSign(accountSID, authToken, timestamp)]);
-      checks.push(["InviteMeetingRequest", signer.buildInviteMeeting(inviteInput(vector))]);
+      checks.push(["string", signer.encodeInviteMeeting({ appid, confid, parties, customParm, action })]);
     }
   }
-  const error = catching(() => signer.buildDaokeRequest(null, [], "s", { validate: true }));
+  checks.push(["FormBody", { ...signer.encodeForm(null, [], "s"), contentType: "text/plain" }, true]);
+  checks.push(["MultipartBody", { ...signer.encodeMultipart(null, [], "s"), body: "" }, true]);
+  const error = catching(() => signer.encodeForm(null, [], 1));
   checks.push(["ErrorShape", errorShape(error)]);
   checks.push(["ErrorShape", { ...errorShape(error), findings: [] }, true]);
+  checks.push(["ErrorShape", { ...errorShape(error), code: "validation-failed" }, true]);
   checkShapes(
     join(root, "pkg/signer/signkit.js"),
-    ["DaokeSignResult", "DaokeRequest", "YtxSignResult", "InviteMeetingRequest", "SignkitError"],
+    ["DaokeSignResult", "FormBody", "MultipartBody", "YtxSignResult", "SignkitError"],
     ['type ErrorShape = Pick<SignkitError, "name" | "message" | "code" | "field" | "messages">;'],
     checks,
   );

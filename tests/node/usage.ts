@@ -7,6 +7,7 @@ import init, {
   buildInviteMeeting,
   daokeSign,
   decodeReply,
+  encodeForm,
   endpoints,
   validate,
   ytxSign,
@@ -61,6 +62,10 @@ export async function main(secret: string): Promise<void> {
   });
   const json: string = meeting.body;
   const { authorization } = ytxSign("sid", secret, meeting.timestamp);
+
+  const form = encodeForm("createGroup", pairs, secret);
+  const formBody: string = form.body;
+  console.log(formBody, form.sign === request.sign);
 
   const api: ApiName = "inviteMeeting";
   const findings: Finding[] = validate(api, [["appid", ""]], { mode: "raw", clock: "20161212093000" });

@@ -5,14 +5,21 @@
 //! parameter values or names, so invalid requests can still be built and sent to the sandbox
 //! on purpose. Run the validator first to learn what the server will think of them.
 
+use alloc::borrow::Cow;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use crate::api::{Api, Encoding, Vendor};
 use crate::daoke::encode::{
     form_body, multipart_body, multipart_content_type, Boundary, FORM_CONTENT_TYPE,
 };
 use crate::daoke::random::SplitMix64;
-use crate::daoke::sign::{Secret, Signed};
+use crate::daoke::sign::{Secret, Sign, Signed};
+use crate::digits::decimal;
 use crate::error::{BuildError, BuildErrorKind};
-use crate::params::{FilePart, Params};
+use crate::params::{canonicalised_pairs, FilePart, Params};
 use crate::request::PreparedRequest;
 use crate::text::Bilingual;
 
@@ -59,11 +66,26 @@ pub struct DaokeRequest {
 /// Without an endpoint (`None`) no omission applies. This is the list that is validated,
 /// signed and sent.
 pub fn canonical_params(api: Option<Api>, params: &Params) -> Params {
-    let canonical = params.canonicalised();
-    match api {
-        Some(api) if api.omits_empty_callback_url() => canonical.without_empty("callbackURL"),
-        _ => canonical,
-    }
+    canonical_pairs(api, params)
+        .map(|(_, name, value)| (name, value.into_owned()))
+        .collect()
+}
+
+/// [`canonical_params`] on borrowed pairs: pipeline steps 1–3 without copying a value that
+/// does not change. Each pair comes with its index in `pairs`.
+pub fn canonical_pairs<'a>(
+    api: Option<Api>,
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> impl Iterator<Item = (usize, &'a str, Cow<'a, str>)> {
+    canonicalised_pairs(pairs).filter(move |(_, name, value)| !omitted(api, name, value))
+}
+
+/// Pipeline step 3 for one canonical pair: whether `api` leaves it out (createGroup and
+/// verifyApplyJoiningMember drop a `callbackURL` whose canonical value is empty).
+pub fn omitted(api: Option<Api>, name: &str, canonical_value: &str) -> bool {
+    api.is_some_and(Api::omits_empty_callback_url)
+        && name == "callbackURL"
+        && canonical_value.is_empty()
 }
 
 /// Builds a signed daoke request (spec §3.4 steps 1–3, 5, 6).
@@ -79,9 +101,7 @@ pub fn build_daoke_request(
     secret: &Secret,
     options: &DaokeOptions,
 ) -> Result<DaokeRequest, BuildError> {
-    if let Some(api) = api.filter(|api| api.vendor() != Vendor::Daoke) {
-        return Err(not_daoke(api));
-    }
+    let api = daoke_api(api)?;
     let path = request_path(api, options)?;
     let host = request_host(options)?;
     let encoding = options
@@ -115,24 +135,56 @@ fn encode(
             Ok((String::from(FORM_CONTENT_TYPE), body.into_bytes()))
         }
         Encoding::Multipart => {
-            let file = match options.files.as_slice() {
-                [] => None,
-                [file] => Some(file),
-                _ => return Err(too_many_files(options.files.len())),
-            };
-            let build = |boundary: &Boundary| {
-                multipart_body(&signed.canonical, Some(&signed.sign), file, boundary)
-            };
-            let (boundary, body) = match &options.boundary {
-                Some(text) => {
-                    let boundary = Boundary::new(text.as_str())?;
-                    let body = build(&boundary)?;
-                    (boundary, body)
-                }
-                None => with_generated_boundary(options.random_seed, build)?,
-            };
+            let (boundary, body) = encode_multipart(
+                signed.canonical.pairs(),
+                &signed.sign,
+                &options.files,
+                options.boundary.as_deref(),
+                options.random_seed,
+            )?;
             Ok((multipart_content_type(&boundary), body))
         }
+    }
+}
+
+/// `api` when it is a daoke endpoint or `None` (a generic request); a YTX endpoint is a
+/// [`BuildErrorKind::NotDaoke`] error.
+pub fn daoke_api(api: Option<Api>) -> Result<Option<Api>, BuildError> {
+    match api {
+        Some(api) if api.vendor() != Vendor::Daoke => Err(not_daoke(api)),
+        _ => Ok(api),
+    }
+}
+
+/// The multipart body of signed canonical pairs (pipeline step 6): the pairs, `sign`, then
+/// at most one file part (spec §5.2). With `boundary` (checked by [`Boundary::new`]) the
+/// body uses it or fails when it occurs in a part; without, a boundary is generated from
+/// `random_seed` and redrawn until it occurs in no part.
+pub fn encode_multipart<N: AsRef<str>, V: AsRef<str>>(
+    canonical: &[(N, V)],
+    sign: &Sign,
+    files: &[FilePart],
+    boundary: Option<&str>,
+    random_seed: u64,
+) -> Result<(Boundary, Vec<u8>), BuildError> {
+    let file = match files {
+        [] => None,
+        [file] => Some(file),
+        _ => return Err(too_many_files(files.len())),
+    };
+    let build = |boundary: &Boundary| {
+        let pairs = canonical
+            .iter()
+            .map(|(name, value)| (name.as_ref(), value.as_ref()));
+        multipart_body(pairs, Some(sign), file, boundary)
+    };
+    match boundary {
+        Some(text) => {
+            let boundary = Boundary::new(text)?;
+            let body = build(&boundary)?;
+            Ok((boundary, body))
+        }
+        None => with_generated_boundary(random_seed, build),
     }
 }
 
@@ -204,9 +256,9 @@ fn not_daoke(api: Api) -> BuildError {
     BuildError::new(
         BuildErrorKind::NotDaoke,
         Some("api"),
-        Bilingual::owned(
-            format!("{api} is a YTX endpoint; the daoke builder cannot build it. Use the YTX builder (build_invite_meeting)."),
-            format!("{api} 是云讯（YTX）接口，不能用道客（daoke）构建器构建。请使用 YTX 构建器（build_invite_meeting）。"),
+        Bilingual::from_pieces(
+            &[api.name(), " is a YTX endpoint; the daoke builder cannot build it. Use the YTX builder (build_invite_meeting)."],
+            &[api.name(), " 是云讯（YTX）接口，不能用道客（daoke）构建器构建。请使用 YTX 构建器（build_invite_meeting）。"],
         ),
     )
 }
@@ -234,12 +286,13 @@ fn files_need_multipart() -> BuildError {
 }
 
 fn too_many_files(count: usize) -> BuildError {
+    let count = decimal(count as u64);
     BuildError::new(
         BuildErrorKind::TooManyFiles,
         Some("files"),
-        Bilingual::owned(
-            format!("{count} files were given, but at most one file part can be sent: the server mis-parses a second one as a text field. Remove all but one file."),
-            format!("提供了 {count} 个文件，但最多只能发送一个文件部分：服务器会把第二个文件误解析为文本字段。请只保留一个文件。"),
+        Bilingual::from_pieces(
+            &[&count, " files were given, but at most one file part can be sent: the server mis-parses a second one as a text field. Remove all but one file."],
+            &["提供了 ", &count, " 个文件，但最多只能发送一个文件部分：服务器会把第二个文件误解析为文本字段。请只保留一个文件。"],
         ),
     )
 }
@@ -276,6 +329,36 @@ mod tests {
         (0..n)
             .map(|_| Boundary::generate(&mut || random.next_u64()))
             .collect()
+    }
+
+    #[test]
+    fn canonical_pairs_borrow_what_canonical_params_copies() {
+        let params = Params::new()
+            .with("sign", "OLD")
+            .with("callbackURL", "")
+            .with("note", "a\r\nb")
+            .with("appKey", "1");
+        for api in [None].into_iter().chain(Api::ALL.map(Some)) {
+            let borrowed: Params = canonical_pairs(api, &params)
+                .map(|(_, name, value)| (name, value.into_owned()))
+                .collect();
+            assert_eq!(borrowed, canonical_params(api, &params), "{api:?}");
+        }
+        let pairs: Vec<_> = canonical_pairs(None, &params).collect();
+        assert!(
+            matches!(pairs[1].2, Cow::Owned(_)),
+            "a changed value is copied"
+        );
+        assert!(
+            matches!(pairs[2].2, Cow::Borrowed("1")),
+            "the others are borrowed"
+        );
+        let indices: Vec<usize> = pairs.iter().map(|&(index, _, _)| index).collect();
+        assert_eq!(indices, [1, 2, 3], "indices in the caller's list");
+        let omitting: Vec<usize> = canonical_pairs(Some(Api::CreateGroup), &params)
+            .map(|(index, _, _)| index)
+            .collect();
+        assert_eq!(omitting, [2, 3]);
     }
 
     #[test]

@@ -2,21 +2,23 @@
 //! `multipart/form-data` (§5.2), byte for byte as the vectors expect.
 //!
 //! Both take parameters that are already canonical (pipeline steps 1–3, see
-//! [`Params::canonicalised`]) and write them exactly as given, in order, followed by the
-//! `sign` when one is passed. The sign is optional so that a caller (the sandbox runner,
+//! [`canonical_params`](crate::daoke::canonical_params)) — a `&Params` or any `(name, value)`
+//! pairs, such as borrowed ones from [`canonical_pairs`](crate::daoke::canonical_pairs) —
+//! and write them exactly as given, in order, followed by the `sign` when one is passed. The sign is optional so that a caller (the sandbox runner,
 //! a tamper experiment) can leave it out or send a different value as an ordinary parameter.
+
+use alloc::string::String;
+use alloc::vec::Vec;
 
 use crate::daoke::random::alphanumeric;
 use crate::daoke::sign::Sign;
+use crate::digits::{decimal, hex_digit};
 use crate::error::{BuildError, BuildErrorKind};
-use crate::params::{FilePart, Params};
-use crate::text::Bilingual;
+use crate::params::{FilePart, SIGN_NAME};
+use crate::text::{quoted, Bilingual};
 
 /// The `Content-Type` of a form-urlencoded body.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
-
-/// Upper-case hex digits, indexed by nibble.
-const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
 
 /// Percent-encodes a value for a form body (spec §5.1): every UTF-8 byte except
 /// `A–Z a–z 0–9 - . _ ~` becomes `%XX` with upper-case hex, so a space is `%20`, `+` is
@@ -33,8 +35,8 @@ fn push_percent_encoded(out: &mut String, value: &str) {
             out.push(char::from(byte));
         } else {
             out.push('%');
-            out.push(char::from(HEX_UPPER[usize::from(byte >> 4)]));
-            out.push(char::from(HEX_UPPER[usize::from(byte & 0x0F)]));
+            out.push(hex_digit(byte >> 4));
+            out.push(hex_digit(byte & 0x0F));
         }
     }
 }
@@ -43,16 +45,24 @@ fn push_percent_encoded(out: &mut String, value: &str) {
 /// then `sign=…` when `sign` is given. Names are written as they are (valid names need no
 /// encoding; the validator reports invalid ones); values are [`percent_encode`]d; an empty
 /// value is written `name=`.
-pub fn form_body(canonical: &Params, sign: Option<&Sign>) -> String {
-    let sign_pair = sign.map(|sign| ("sign", sign.as_str()));
+pub fn form_body<N: AsRef<str>, V: AsRef<str>>(
+    canonical: impl IntoIterator<Item = (N, V)>,
+    sign: Option<&Sign>,
+) -> String {
     let mut out = String::new();
-    for (index, (name, value)) in canonical.iter().chain(sign_pair).enumerate() {
-        if index > 0 {
+    let mut pair = |name: &str, value: &str| {
+        if !out.is_empty() {
             out.push('&');
         }
         out.push_str(name);
         out.push('=');
         push_percent_encoded(&mut out, value);
+    };
+    for (name, value) in canonical {
+        pair(name.as_ref(), value.as_ref());
+    }
+    if let Some(sign) = sign {
+        pair(SIGN_NAME, sign.as_str());
     }
     out
 }
@@ -81,23 +91,33 @@ impl Boundary {
         let text = text.into();
         let length = text.chars().count();
         if length == 0 || length > Self::MAX_LEN {
-            return Err(invalid_boundary(Bilingual::owned(
-                format!(
-                    "The multipart boundary must be 1 to 70 characters long (RFC 2046), but it has {length}. Choose another boundary or let signkit generate one."
-                ),
-                format!(
-                    "multipart 分隔符（boundary）长度必须为 1 到 70 个字符（RFC 2046），当前为 {length} 个。请换一个分隔符，或由 signkit 自动生成。"
-                ),
+            let length = decimal(length as u64);
+            return Err(invalid_boundary(Bilingual::from_pieces(
+                &[
+                    "The multipart boundary must be 1 to 70 characters long (RFC 2046), but it has ",
+                    &length,
+                    ". Choose another boundary or let signkit generate one.",
+                ],
+                &[
+                    "multipart 分隔符（boundary）长度必须为 1 到 70 个字符（RFC 2046），当前为 ",
+                    &length,
+                    " 个。请换一个分隔符，或由 signkit 自动生成。",
+                ],
             )));
         }
         if let Some(bad) = text.chars().find(|&c| !is_boundary_char(c)) {
-            return Err(invalid_boundary(Bilingual::owned(
-                format!(
-                    "The multipart boundary contains {bad:?}, which RFC 2046 does not allow. Use only letters, digits, space and ' ( ) + _ , - . / : = ?"
-                ),
-                format!(
-                    "multipart 分隔符（boundary）包含 RFC 2046 不允许的字符 {bad:?}。只能使用字母、数字、空格和 ' ( ) + _ , - . / : = ?"
-                ),
+            let bad = quoted(bad.encode_utf8(&mut [0; 4]));
+            return Err(invalid_boundary(Bilingual::from_pieces(
+                &[
+                    "The multipart boundary contains ",
+                    &bad,
+                    ", which RFC 2046 does not allow. Use only letters, digits, space and ' ( ) + _ , - . / : = ?",
+                ],
+                &[
+                    "multipart 分隔符（boundary）包含 RFC 2046 不允许的字符 ",
+                    &bad,
+                    "。只能使用字母、数字、空格和 ' ( ) + _ , - . / : = ?",
+                ],
             )));
         }
         if text.ends_with(' ') {
@@ -134,7 +154,8 @@ impl core::fmt::Display for Boundary {
 
 /// RFC 2046 `bchars` (spec §5.2 list plus the inner space).
 fn is_boundary_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "'()+_,-./:=? ".contains(c)
+    // Bytes, not a `str` search: a multi-byte `char` would pull in the substring searcher.
+    u8::try_from(c).is_ok_and(|b| b.is_ascii_alphanumeric() || b"'()+_,-./:=? ".contains(&b))
 }
 
 fn invalid_boundary(message: Bilingual) -> BuildError {
@@ -160,18 +181,21 @@ pub fn check_file_part(file: &FilePart) -> Result<(), BuildError> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_');
     if !name_ok {
+        let name = quoted(&file.name);
         return Err(BuildError::new(
             BuildErrorKind::InvalidFileField,
             Some("files[0].name"),
-            Bilingual::owned(
-                format!(
-                    "The file part's field name {:?} must be one or more ASCII letters, digits or underscores; the server's multipart parser ignores any other name. Rename the field.",
-                    file.name
-                ),
-                format!(
-                    "文件字段名 {:?} 只能由一个或多个 ASCII 字母、数字或下划线组成，否则服务器的 multipart 解析器会忽略它。请修改字段名。",
-                    file.name
-                ),
+            Bilingual::from_pieces(
+                &[
+                    "The file part's field name ",
+                    &name,
+                    " must be one or more ASCII letters, digits or underscores; the server's multipart parser ignores any other name. Rename the field.",
+                ],
+                &[
+                    "文件字段名 ",
+                    &name,
+                    " 只能由一个或多个 ASCII 字母、数字或下划线组成，否则服务器的 multipart 解析器会忽略它。请修改字段名。",
+                ],
             ),
         ));
     }
@@ -210,8 +234,8 @@ pub fn check_file_part(file: &FilePart) -> Result<(), BuildError> {
 ///
 /// Fails when the file part breaks [`check_file_part`], or when the boundary occurs anywhere
 /// inside a part (its header lines or its content): the server would cut the body there.
-pub fn multipart_body(
-    canonical: &Params,
+pub fn multipart_body<N: AsRef<str>, V: AsRef<str>>(
+    canonical: impl IntoIterator<Item = (N, V)>,
     sign: Option<&Sign>,
     file: Option<&FilePart>,
     boundary: &Boundary,
@@ -223,17 +247,11 @@ pub fn multipart_body(
         body: Vec::new(),
         boundary,
     };
-    let sign_pair = sign.map(|sign| ("sign", sign.as_str()));
-    for (name, value) in canonical.iter().chain(sign_pair) {
-        body.part(
-            name,
-            &[
-                b"Content-Disposition: form-data; name=\"",
-                name.as_bytes(),
-                b"\"\r\n\r\n",
-                value.as_bytes(),
-            ],
-        )?;
+    for (name, value) in canonical {
+        body.text_part(name.as_ref(), value.as_ref())?;
+    }
+    if let Some(sign) = sign {
+        body.text_part(SIGN_NAME, sign.as_str())?;
     }
     if let Some(file) = file {
         body.part(
@@ -260,6 +278,19 @@ struct MultipartWriter<'a> {
 }
 
 impl MultipartWriter<'_> {
+    /// Writes the part of a text parameter.
+    fn text_part(&mut self, name: &str, value: &str) -> Result<(), BuildError> {
+        self.part(
+            name,
+            &[
+                b"Content-Disposition: form-data; name=\"",
+                name.as_bytes(),
+                b"\"\r\n\r\n",
+                value.as_bytes(),
+            ],
+        )
+    }
+
     /// Writes `--B CRLF` then the part (headers and content, given as pieces), then CRLF;
     /// `field` names the part in the error if the boundary occurs in it.
     fn part(&mut self, field: &str, pieces: &[&[u8]]) -> Result<(), BuildError> {
@@ -301,18 +332,25 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 fn boundary_in_content(field: &str, boundary: &Boundary) -> BuildError {
+    let (boundary, field) = (quoted(boundary.as_str()), quoted(field));
     BuildError::new(
         BuildErrorKind::BoundaryInContent,
         Some("boundary"),
-        Bilingual::owned(
-            format!(
-                "The multipart boundary {:?} occurs inside the part {field:?}, so the server would cut the body there. Choose a boundary that occurs in no value and no file.",
-                boundary.as_str()
-            ),
-            format!(
-                "multipart 分隔符 {:?} 出现在字段 {field:?} 的内容中，服务器会在那里截断请求体。请选择一个不出现在任何参数值和文件中的分隔符。",
-                boundary.as_str()
-            ),
+        Bilingual::from_pieces(
+            &[
+                "The multipart boundary ",
+                &boundary,
+                " occurs inside the part ",
+                &field,
+                ", so the server would cut the body there. Choose a boundary that occurs in no value and no file.",
+            ],
+            &[
+                "multipart 分隔符 ",
+                &boundary,
+                " 出现在字段 ",
+                &field,
+                " 的内容中，服务器会在那里截断请求体。请选择一个不出现在任何参数值和文件中的分隔符。",
+            ],
         ),
     )
 }
@@ -321,6 +359,7 @@ fn boundary_in_content(field: &str, boundary: &Boundary) -> BuildError {
 mod tests {
     use super::*;
     use crate::daoke::sign::{sign, Secret};
+    use crate::params::Params;
 
     fn boundary(text: &str) -> Boundary {
         Boundary::new(text).unwrap()
@@ -398,7 +437,7 @@ mod tests {
         }
         let message = Boundary::new("a;b").unwrap_err().message;
         assert!(
-            message.en.contains("';'") && message.zh.contains("';'"),
+            message.en.contains("\";\"") && message.zh.contains("\";\""),
             "{message}"
         );
     }

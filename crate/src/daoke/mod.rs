@@ -9,10 +9,13 @@ pub mod encode;
 pub mod random;
 pub mod sign;
 
-pub use build::{build_daoke_request, canonical_params, DaokeOptions, DaokeRequest, DAOKE_HOST};
+pub use build::{
+    build_daoke_request, canonical_pairs, canonical_params, daoke_api, encode_multipart,
+    DaokeOptions, DaokeRequest, DAOKE_HOST,
+};
 pub use encode::{
     check_file_part, form_body, multipart_body, multipart_content_type, percent_encode, Boundary,
     FORM_CONTENT_TYPE,
 };
 pub use random::SplitMix64;
-pub use sign::{sign, Secret, Sign, Signed, StringToSign};
+pub use sign::{sign, Secret, Sign, Signed, StringToSign, SECRET_KEY};

@@ -1,10 +1,16 @@
 //! The daoke signature (spec §4): SHA-1 over the sorted `key + value` concatenation of every
 //! text parameter plus the app secret, written as 40 upper-case hex digits.
 
+use alloc::borrow::ToOwned;
+use alloc::collections::BinaryHeap;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::digits::hex_upper;
 use crate::params::Params;
 
 /// The key under which the app secret joins the string to sign (spec §4.1 step 3).
-const SECRET_KEY: &str = "secret";
+pub const SECRET_KEY: &str = "secret";
 
 /// A daoke app secret. It signs requests and is never sent.
 ///
@@ -36,15 +42,17 @@ impl core::fmt::Debug for Secret {
 /// `key value key value …` with no separators.
 ///
 /// `Display` prints that text with the secret's value replaced by
-/// [`StringToSign::SECRET_MARKER`]; [`StringToSign::reveal`] returns it with the secret.
-/// `Debug` never shows the secret either.
+/// [`StringToSign::SECRET_MARKER`] (as [`StringToSign::redacted`] does);
+/// [`StringToSign::reveal`] returns it with the secret. `Debug` never shows the secret either.
+///
+/// The pairs are owned `String`s by default. `S` can be any text type: the JS API signs
+/// borrowed `Cow<str>` pairs straight from its input buffer, without copying each one.
 #[derive(Clone, PartialEq, Eq)]
-pub struct StringToSign {
-    /// The pairs in signing order, the secret's pair included.
-    pairs: Vec<(String, String)>,
-    /// Where the secret's pair is in `pairs` (a caller parameter that happens to be called
-    /// `secret` is not the secret, so the position is recorded rather than looked up).
-    secret_at: usize,
+pub struct StringToSign<S = String> {
+    /// The pairs in the caller's order, the secret's pair last.
+    pairs: Vec<(S, S)>,
+    /// Indices into `pairs` in signing order.
+    order: Vec<usize>,
 }
 
 impl StringToSign {
@@ -52,87 +60,130 @@ impl StringToSign {
     pub const SECRET_MARKER: &'static str = "<secret>";
 
     /// The string to sign for pairs that are already canonical (pipeline steps 1–3 done:
-    /// no `sign`, CRLF collapsed, endpoint omissions applied).
+    /// no `sign`, CRLF collapsed, endpoint omissions applied), copied into owned strings.
     ///
-    /// Nothing is filtered or rewritten here: every pair is signed as given, including empty
-    /// values and repeated names. The secret's pair is added and the pairs are sorted by the
-    /// UTF-8 bytes of their keys (C `strcmp` order, what the server's `table.sort` does);
-    /// pairs with equal keys keep their input order, and the secret's pair comes after any
-    /// caller parameter also called `secret`.
+    /// See [`StringToSign::from_pairs`] for the order.
     pub fn from_canonical<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
         secret: &Secret,
     ) -> Self {
-        let mut pairs: Vec<(String, String)> = pairs
+        let pairs = pairs
             .into_iter()
             .map(|(key, value)| (key.to_owned(), value.to_owned()))
             .collect();
-        // `sort_by` is stable, and byte-wise comparison is exactly `strcmp` order.
-        pairs.sort_by(|(a, _), (b, _)| a.as_bytes().cmp(b.as_bytes()));
-        // The secret goes after every key that sorts before or equal to `secret`.
-        let secret_at = pairs.partition_point(|(key, _)| key.as_bytes() <= SECRET_KEY.as_bytes());
-        pairs.insert(
-            secret_at,
-            (SECRET_KEY.to_owned(), secret.expose().to_owned()),
-        );
-        StringToSign { pairs, secret_at }
+        Self::from_pairs(pairs, secret)
+    }
+}
+
+impl<S: AsRef<str>> StringToSign<S> {
+    /// The string to sign for canonical pairs (pipeline steps 1–3 done) of any text type.
+    ///
+    /// Nothing is filtered or rewritten here: every pair is signed as given, including empty
+    /// values and repeated names. The secret's pair is added and the pairs are ordered by the
+    /// UTF-8 bytes of their keys (C `strcmp` order, what the server's `table.sort` does);
+    /// pairs with equal keys keep their input order, and the secret's pair comes after any
+    /// caller parameter also called `secret`.
+    pub fn from_pairs<'s>(mut pairs: Vec<(S, S)>, secret: &'s Secret) -> Self
+    where
+        S: From<&'s str>,
+    {
+        pairs.push((S::from(SECRET_KEY), S::from(secret.expose())));
+        // Byte-wise comparison is exactly `strcmp` order. Ties are broken by position, which
+        // makes the order stable and puts the secret, the last pair, after an equal key.
+        // With that total order any sort gives the same result; a heap sort is the smallest
+        // (core's `sort_unstable` is 3 KB of wasm, `BinaryHeap` a fraction of it).
+        let keyed: Vec<(&[u8], usize)> = (pairs.iter())
+            .enumerate()
+            .map(|(index, (key, _))| (key.as_ref().as_bytes(), index))
+            .collect();
+        let order = BinaryHeap::from(keyed)
+            .into_sorted_vec()
+            .into_iter()
+            .map(|(_, index)| index)
+            .collect();
+        StringToSign { pairs, order }
+    }
+
+    /// The signed pairs in the caller's order, without the secret's.
+    pub fn canonical(&self) -> &[(S, S)] {
+        self.pairs.split_last().map_or(&[], |(_, rest)| rest)
+    }
+
+    /// The signing order: indices into [`StringToSign::canonical`], where the index one past
+    /// its end stands for the secret's pair.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// The pairs in signing order, with whether each is the secret's.
+    fn signing_order(&self) -> impl Iterator<Item = (&str, &str, bool)> + '_ {
+        let secret_at = self.pairs.len().wrapping_sub(1);
+        self.order.iter().filter_map(move |&index| {
+            let (key, value) = self.pairs.get(index)?;
+            Some((key.as_ref(), value.as_ref(), index == secret_at))
+        })
     }
 
     /// The keys in signing order, `secret` included.
     pub fn sorted_keys(&self) -> Vec<&str> {
-        self.pairs.iter().map(|(key, _)| key.as_str()).collect()
+        self.signing_order().map(|(key, _, _)| key).collect()
     }
 
     /// The exact string that is hashed, **secret included**. Show it only on explicit request.
     pub fn reveal(&self) -> String {
+        self.concat(false)
+    }
+
+    /// The string to sign with the secret's value replaced by
+    /// [`StringToSign::SECRET_MARKER`] (what `Display` prints).
+    pub fn redacted(&self) -> String {
+        self.concat(true)
+    }
+
+    /// `key value …` in signing order, the secret's value redacted or not.
+    fn concat(&self, redact: bool) -> String {
         let mut text = String::with_capacity(self.byte_len());
-        for (key, value) in &self.pairs {
+        for (key, value, is_secret) in self.signing_order() {
             text.push_str(key);
-            text.push_str(value);
+            text.push_str(if redact && is_secret {
+                StringToSign::SECRET_MARKER
+            } else {
+                value
+            });
         }
         text
     }
 
     /// SHA-1 of the revealed string, as 40 upper-case hex digits (spec §4.1 step 6).
     pub fn sign(&self) -> Sign {
-        let mut hasher = sha1_smol::Sha1::new();
-        for (key, value) in &self.pairs {
-            hasher.update(key.as_bytes());
-            hasher.update(value.as_bytes());
-        }
-        // sha1_smol writes lower-case hex; the server compares with upper case (spec §3.2).
-        Sign(hasher.digest().to_string().to_ascii_uppercase())
+        // One update over the whole text: sha1_smol's per-call bookkeeping would cost more
+        // than the copy for the short keys and values of a request.
+        let digest = sha1_smol::Sha1::from(self.reveal()).digest();
+        // The server compares with upper-case hex (spec §3.2).
+        Sign(hex_upper(&digest.bytes()))
     }
 
     /// Length in bytes of the revealed string.
     fn byte_len(&self) -> usize {
         self.pairs
             .iter()
-            .map(|(key, value)| key.len() + value.len())
+            .map(|(key, value)| key.as_ref().len() + value.as_ref().len())
             .sum()
     }
 }
 
-impl core::fmt::Display for StringToSign {
+impl<S: AsRef<str>> core::fmt::Display for StringToSign<S> {
     /// The string to sign with the secret's value replaced by [`StringToSign::SECRET_MARKER`].
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        for (index, (key, value)) in self.pairs.iter().enumerate() {
-            f.write_str(key)?;
-            f.write_str(if index == self.secret_at {
-                Self::SECRET_MARKER
-            } else {
-                value
-            })?;
-        }
-        Ok(())
+        f.write_str(&self.redacted())
     }
 }
 
-impl core::fmt::Debug for StringToSign {
+impl<S: AsRef<str>> core::fmt::Debug for StringToSign<S> {
     /// The redacted text (as `Display`), quoted.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_tuple("StringToSign")
-            .field(&self.to_string())
+            .field(&self.redacted())
             .finish()
     }
 }
@@ -240,6 +291,49 @@ mod tests {
         // `Sign` (capital S) is an ordinary parameter.
         let signed = sign(&Params::new().with("Sign", "x"), &Secret::new("k"));
         assert_eq!(signed.string_to_sign.reveal(), "Signxsecretk");
+    }
+
+    #[test]
+    fn equal_keys_keep_their_input_order() {
+        let pairs = [
+            ("b", "1"),
+            ("a", "3"),
+            ("a", "1"),
+            ("a", "2"),
+            ("secret", "x"),
+        ];
+        let text = StringToSign::from_canonical(pairs, &Secret::new("k"));
+        assert_eq!(text.reveal(), "a3a1a2b1secretxsecretk");
+    }
+
+    #[test]
+    fn borrowed_pairs_sign_like_owned_ones() {
+        use alloc::borrow::Cow;
+        let secret = Secret::new("TESTSECRET0123456789");
+        let pairs = [
+            ("appKey", "1"),
+            ("Zeta", "z"),
+            ("note", "车队"),
+            ("appKey", "2"),
+        ];
+        let owned = StringToSign::from_canonical(pairs, &secret);
+        let borrowed: StringToSign<Cow<'_, str>> = StringToSign::from_pairs(
+            pairs
+                .iter()
+                .map(|&(key, value)| (Cow::Borrowed(key), Cow::Borrowed(value)))
+                .collect(),
+            &secret,
+        );
+        assert_eq!(borrowed.reveal(), owned.reveal());
+        assert_eq!(borrowed.redacted(), owned.to_string());
+        assert_eq!(borrowed.sorted_keys(), owned.sorted_keys());
+        assert_eq!(borrowed.sign(), owned.sign());
+        let canonical: Vec<(&str, &str)> = borrowed
+            .canonical()
+            .iter()
+            .map(|(key, value)| (key.as_ref(), value.as_ref()))
+            .collect();
+        assert_eq!(canonical, pairs);
     }
 
     #[test]

@@ -1,7 +1,5 @@
-//! Whether the builders validate. The full package runs the validator before it returns a
-//! request (an ERROR throws unless the caller passes `validate: false`) and attaches the
-//! findings; the signer-only package has no validator and refuses `validate: true` rather
-//! than pretend to have checked anything.
+//! Whether the builders validate: they run the validator before they return a request (an
+//! ERROR throws unless the caller passes `validate: false`) and attach the findings.
 
 use wasm_bindgen::JsValue;
 
@@ -11,14 +9,12 @@ use crate::params::Params;
 use crate::ytx::InviteMeeting;
 
 /// What the caller's `validate` option asks for.
-#[cfg(feature = "full")]
 pub(super) struct Policy {
     /// Throw when the validator reports an ERROR (default `true`).
     enforce: bool,
 }
 
 /// Reads the `validate` option of `fields`.
-#[cfg(feature = "full")]
 pub(super) fn policy(fields: &Fields<'_>) -> Result<Policy, JsValue> {
     Ok(Policy {
         enforce: fields.flag("validate")?.unwrap_or(true),
@@ -26,30 +22,28 @@ pub(super) fn policy(fields: &Fields<'_>) -> Result<Policy, JsValue> {
 }
 
 /// The findings to attach to a daoke request.
-#[cfg(feature = "full")]
 pub(super) fn daoke(
     api: Option<Api>,
     params: &Params,
     policy: &Policy,
-) -> Result<Option<JsValue>, JsValue> {
+) -> Result<JsValue, JsValue> {
     use crate::validate::{validate, validate_generic, ValidateOptions};
     let findings = match api {
         Some(api) => validate(api, params, &ValidateOptions::default()),
         None => validate_generic(params),
     };
-    super::full::gate(&findings, policy.enforce).map(Some)
+    super::full::gate(&findings, policy.enforce)
 }
 
 /// The findings to attach to an inviteMeeting request, checked at `now` (Unix seconds).
 ///
 /// The validator sees the request's inputs as spec §11.1 names them, with the values that
 /// are sent: the version and timestamp actually used, `parties` as its JSON text.
-#[cfg(feature = "full")]
 pub(super) fn invite_meeting(
     invite: &InviteMeeting,
     now: i64,
     policy: &Policy,
-) -> Result<Option<JsValue>, JsValue> {
+) -> Result<JsValue, JsValue> {
     use crate::validate::{validate, Mode, ValidateOptions};
     use crate::ytx::parties_json;
     let mut params = Params::new()
@@ -71,48 +65,5 @@ pub(super) fn invite_meeting(
         now: Some(now),
     };
     let findings = validate(Api::InviteMeeting, &params, &options);
-    super::full::gate(&findings, policy.enforce).map(Some)
-}
-
-/// Signer-only: there is nothing to ask for.
-#[cfg(not(feature = "full"))]
-pub(super) struct Policy;
-
-/// Signer-only: `validate: true` is an error (`false` or absent is what this build does).
-#[cfg(not(feature = "full"))]
-pub(super) fn policy(fields: &Fields<'_>) -> Result<Policy, JsValue> {
-    use super::error::{ApiError, VALIDATION_UNAVAILABLE};
-    use crate::text::Bilingual;
-    if fields.flag("validate")? != Some(true) {
-        return Ok(Policy);
-    }
-    Err(ApiError::new(
-        VALIDATION_UNAVAILABLE,
-        Some(fields.path("validate").to_string()),
-        Bilingual::new(
-            "This is the signer-only signkit package: it has no validator, so validate: true cannot be honoured. Use the full package to validate, or leave the option out.",
-            "这是仅含签名功能的 signkit 包：其中没有校验器，无法执行 validate: true。如需校验请使用完整包，或去掉该选项。",
-        ),
-    )
-    .into())
-}
-
-/// Signer-only: no findings.
-#[cfg(not(feature = "full"))]
-pub(super) fn daoke(
-    _api: Option<Api>,
-    _params: &Params,
-    _policy: &Policy,
-) -> Result<Option<JsValue>, JsValue> {
-    Ok(None)
-}
-
-/// Signer-only: no findings.
-#[cfg(not(feature = "full"))]
-pub(super) fn invite_meeting(
-    _invite: &InviteMeeting,
-    _now: i64,
-    _policy: &Policy,
-) -> Result<Option<JsValue>, JsValue> {
-    Ok(None)
+    super::full::gate(&findings, policy.enforce)
 }

@@ -3,10 +3,11 @@
 //! `code` (stable, kebab-case), `field` (the input concerned, or `null`) and
 //! `messages: {en, zh}`; `findings` when validation blocked a build.
 
-use js_sys::{Error, Object};
+use alloc::string::String;
+
 use wasm_bindgen::JsValue;
 
-use super::write::{bilingual, set};
+use super::glue::signkit_error;
 use crate::error::BuildError;
 use crate::text::Bilingual;
 
@@ -32,9 +33,6 @@ pub(super) const VALIDATION_FAILED: &str = "validation-failed";
 /// A result could not be converted for JavaScript (a bug in signkit, never expected).
 #[cfg(feature = "full")]
 pub(super) const INTERNAL: &str = "internal";
-/// `validate: true` was passed to the signer-only build, which has no validator.
-#[cfg(not(feature = "full"))]
-pub(super) const VALIDATION_UNAVAILABLE: &str = "validation-unavailable";
 
 /// An error of the JS API, before it becomes a JS `Error`.
 pub(super) struct ApiError {
@@ -71,21 +69,20 @@ impl From<BuildError> for ApiError {
     }
 }
 
+impl From<BuildError> for JsValue {
+    fn from(error: BuildError) -> JsValue {
+        ApiError::from(error).into()
+    }
+}
+
 impl From<ApiError> for JsValue {
     fn from(error: ApiError) -> JsValue {
-        let js = Error::new(&error.message.en);
-        js.set_name("SignkitError");
-        let target: &Object = js.as_ref();
-        set(target, "code", &JsValue::from_str(error.code));
-        let field = error
-            .field
-            .as_deref()
-            .map_or(JsValue::NULL, JsValue::from_str);
-        set(target, "field", &field);
-        set(target, "messages", &bilingual(&error.message));
-        if let Some(findings) = &error.findings {
-            set(target, "findings", findings);
-        }
-        js.into()
+        signkit_error(
+            error.code,
+            error.field.as_deref(),
+            &error.message.en,
+            &error.message.zh,
+            error.findings.as_ref().unwrap_or(&JsValue::UNDEFINED),
+        )
     }
 }

@@ -1,10 +1,15 @@
 //! The JavaScript API: `#[wasm_bindgen]` exports over the pure core.
 //!
-//! This module only converts: it reads JS values ([`read`]), calls the core, and writes
-//! plain JS objects back ([`write`]). Every failure crosses into JS as a real `Error` whose
-//! `name` is `"SignkitError"`, with `code`, `field` and `messages: {en, zh}` ([`error`]).
-//! Nothing here panics on any input: wrong types, `null`/`undefined`, lone surrogates and
-//! oversized input all become such errors.
+//! This module only converts: it reads JS values ([`read`], [`input`]), calls the core, and
+//! hands the results back as plain JS objects ([`glue`]). Every failure crosses into JS as a
+//! real `Error` whose `name` is `"SignkitError"`, with `code`, `field` and
+//! `messages: {en, zh}` ([`error`]). Nothing here panics on any input: wrong types,
+//! `null`/`undefined`, lone surrogates and oversized input all become such errors.
+//!
+//! Crossing between JS and wasm costs more than signing a short string, so the signing
+//! functions cross once each way: `glue.js` packs their arguments into one string and
+//! unpacks their results from one string ([`glue`]); only unusual input goes through the
+//! checking reader, which crosses once per value and says exactly what is wrong.
 //!
 //! The one clock and the one random source of the whole package are read here, at the edge
 //! ([`edge`]): the current time (YTX timestamp, validator clock) and the seed of a generated
@@ -12,29 +17,44 @@
 //! reproducible.
 //!
 //! Two builds come from this module:
-//! * with the `full` feature (the default): every export, requests validated before they
-//!   are built, reply decoding and endpoint descriptions;
-//! * without it (`--no-default-features --features wasm`): the signer-only package —
-//!   [`daoke_sign`], [`ytx_sign`], [`build_daoke_request`], [`build_invite_meeting`] —
-//!   with no serde, no validation tables and no reply catalogue. Its builders do not
-//!   validate (their results have no `findings`).
+//! * without the `full` feature (`--no-default-features --features wasm`): the
+//!   signer-only package — [`daoke_sign`], [`encode_form`], [`encode_multipart_body`],
+//!   [`ytx_sign`] and [`encode_invite_meeting`] — with no serde, no validation tables and no
+//!   reply catalogue, built to stay small;
+//! * with `full` (the default): those plus the builders (requests validated before they
+//!   are built, with URL, headers, raw HTTP and curl), `validate`, `decodeReply` and
+//!   `endpoints`.
 //!
 //! The exports take `JsValue`s so that they can check types themselves and answer with a
 //! structured error; the TypeScript signatures come from [`types`]. They can also be called
 //! from Rust code running in wasm (the wasm-bindgen tests do).
 
+#[cfg(feature = "full")]
+mod builders;
+#[cfg(feature = "full")]
 mod checks;
 mod daoke;
 mod edge;
 mod error;
 #[cfg(feature = "full")]
 mod full;
+mod glue;
+mod input;
 mod read;
+#[cfg(all(
+    feature = "signer-package",
+    not(feature = "full"),
+    target_arch = "wasm32"
+))]
+mod runtime;
 mod types;
+#[cfg(feature = "full")]
 mod write;
 mod ytx;
 
-pub use daoke::{build_daoke_request, daoke_sign};
+#[cfg(feature = "full")]
+pub use builders::{build_daoke_request, build_invite_meeting};
+pub use daoke::{daoke_sign, encode_form, encode_multipart_body};
 #[cfg(feature = "full")]
 pub use full::{decode_reply, endpoints, validate};
-pub use ytx::{build_invite_meeting, ytx_sign};
+pub use ytx::{encode_invite_meeting, ytx_sign};

@@ -6,18 +6,20 @@
 //! values. Strings must be well-formed UTF-16 (no lone surrogates): they are signed as UTF-8,
 //! and a lone surrogate has no UTF-8 form.
 
-use core::fmt;
+use alloc::string::String;
+use alloc::vec::Vec;
 
-use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
+use js_sys::{Array, JsString, Reflect, Uint8Array};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::{
     ApiError, INPUT_TOO_LARGE, INVALID_STRING, INVALID_VALUE, UNKNOWN_API, UNKNOWN_KEY, WRONG_TYPE,
 };
 use crate::api::Api;
+use crate::digits::{decimal, push_decimal};
 use crate::params::Params;
-use crate::text::Bilingual;
-use crate::time::BeijingTime;
+use crate::text::{concat, quoted, Bilingual};
 
 /// The most input one call reads: UTF-16 code units of text plus bytes of files, plus one
 /// for every string and array element (so a million empty strings count too). The vendors'
@@ -26,7 +28,7 @@ use crate::time::BeijingTime;
 pub const MAX_INPUT_UNITS: u32 = 1 << 20;
 
 /// Where a value sits in the arguments, for error messages: `options.files[0].data`.
-/// Built on the stack and only formatted when an error is reported.
+/// Built on the stack and only written out when an error is reported.
 #[derive(Clone, Copy)]
 pub(super) struct Path<'a> {
     parent: Option<&'a Path<'a>>,
@@ -65,17 +67,28 @@ impl<'a> Path<'a> {
     }
 }
 
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Path<'_> {
+    /// The path as JavaScript spells it: `options.files[0].data`.
+    pub(super) fn text(&self) -> String {
+        let mut out = String::new();
+        self.push_to(&mut out);
+        out
+    }
+
+    fn push_to(&self, out: &mut String) {
         if let Some(parent) = self.parent {
-            fmt::Display::fmt(parent, f)?;
+            parent.push_to(out);
             if let Segment::Name(_) = self.segment {
-                f.write_str(".")?;
+                out.push('.');
             }
         }
         match self.segment {
-            Segment::Name(name) => f.write_str(name),
-            Segment::Index(index) => write!(f, "[{index}]"),
+            Segment::Name(name) => out.push_str(name),
+            Segment::Index(index) => {
+                out.push('[');
+                push_decimal(out, u64::from(index));
+                out.push(']');
+            }
         }
     }
 }
@@ -137,41 +150,68 @@ fn actual_type(value: &JsValue) -> (&'static str, &'static str) {
 /// `path must be EXPECTED, but it is ACTUAL`.
 pub(super) fn wrong_type(path: Path<'_>, expected: Expected, value: &JsValue) -> JsValue {
     let (actual_en, actual_zh) = actual_type(value);
+    let field = path.text();
     ApiError::new(
         WRONG_TYPE,
-        Some(path.to_string()),
-        Bilingual::owned(
-            format!(
-                "{path} must be {}, but it is {actual_en}. Pass {} there.",
-                expected.en, expected.en
-            ),
-            format!(
-                "{path} 必须是{}，但传入的是{actual_zh}。请在此处传入{}。",
-                expected.zh, expected.zh
-            ),
+        Some(field.clone()),
+        Bilingual::from_pieces(
+            &[
+                &field,
+                " must be ",
+                expected.en,
+                ", but it is ",
+                actual_en,
+                ". Pass ",
+                expected.en,
+                " there.",
+            ],
+            &[
+                &field,
+                " 必须是",
+                expected.zh,
+                "，但传入的是",
+                actual_zh,
+                "。请在此处传入",
+                expected.zh,
+                "。",
+            ],
         ),
     )
     .into()
 }
 
 /// An [`INVALID_VALUE`] error about `path`.
-pub(super) fn invalid_value(path: Path<'_>, en: String, zh: String) -> JsValue {
-    ApiError::new(
-        INVALID_VALUE,
-        Some(path.to_string()),
-        Bilingual::owned(en, zh),
-    )
-    .into()
+pub(super) fn invalid_value(path: Path<'_>, message: Bilingual) -> JsValue {
+    ApiError::new(INVALID_VALUE, Some(path.text()), message).into()
 }
 
-/// `text` quoted for a message, or its length when it is too long to repeat.
-fn quoted(text: &str) -> String {
+/// `text` quoted for a message (in English or Chinese), or its length when it is too long
+/// to repeat.
+fn shown(text: &str) -> (String, String) {
     const MAX_SHOWN: usize = 64;
-    if text.chars().count() <= MAX_SHOWN {
-        format!("{text:?}")
+    let length = text.chars().count();
+    if length <= MAX_SHOWN {
+        let quoted = quoted(text);
+        (quoted.clone(), quoted)
     } else {
-        format!("a {}-character text", text.chars().count())
+        let length = decimal(length as u64);
+        (
+            concat(&["a ", &length, "-character text"]),
+            concat(&["一段 ", &length, " 个字符的文本"]),
+        )
     }
+}
+
+/// The pieces with `separator` between them (`[…].join(…)` without its generic code).
+fn join(pieces: &[&str], separator: &str) -> String {
+    let mut out = String::new();
+    for (index, piece) in pieces.iter().enumerate() {
+        if index > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(piece);
+    }
+    out
 }
 
 /// `target[key]`; an exception thrown by a getter or proxy is returned as the error.
@@ -204,17 +244,12 @@ fn array_length(array: &JsValue) -> Result<u32, JsValue> {
     Ok(get(array, "length")?.as_f64().unwrap_or(0.0) as u32)
 }
 
-/// The own keys of a plain object, in property order (for an object literal, what
-/// `Object.entries` lists, plus symbols, which [`string_keys`] skips as `Object.entries`
-/// does).
-fn own_keys(object: &JsValue) -> Result<Array, JsValue> {
-    Reflect::own_keys(object.unchecked_ref::<Object>())
-}
-
-/// The string keys among `keys`.
-fn string_keys(keys: &Array) -> impl Iterator<Item = JsString> + '_ {
-    keys.iter()
-        .filter_map(|key| key.dyn_into::<JsString>().ok())
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys(object)`: its own enumerable string keys in property order (what
+    /// `Object.entries` lists); an exception thrown by a proxy is the error.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn own_keys(object: &JsValue) -> Result<Array, JsValue>;
 }
 
 /// Reads the input of one call, keeping count against [`MAX_INPUT_UNITS`].
@@ -230,22 +265,30 @@ impl Reader {
         }
     }
 
+    /// What is left of the budget.
+    pub(super) const fn remaining(&self) -> u32 {
+        self.remaining
+    }
+
     /// Takes `units` from the budget, or fails naming `path`.
-    fn spend(&mut self, units: u32, path: Path<'_>) -> Result<(), JsValue> {
+    pub(super) fn spend(&mut self, units: u32, path: Path<'_>) -> Result<(), JsValue> {
         match self.remaining.checked_sub(units) {
             Some(remaining) => {
                 self.remaining = remaining;
                 Ok(())
             }
-            None => Err(ApiError::new(
-                INPUT_TOO_LARGE,
-                Some(path.to_string()),
-                Bilingual::owned(
-                    format!("The input is too large: with {path} this call would read more than {MAX_INPUT_UNITS} UTF-16 code units of text and bytes of files. Requests to these APIs are small (the daoke server reads at most 8 KiB of body); send less."),
-                    format!("输入过大：加上 {path}，本次调用读取的文本 UTF-16 码元与文件字节将超过 {MAX_INPUT_UNITS}。这些接口的请求都很小（道客服务器最多读取 8 KiB 的请求体）；请减少输入。"),
-                ),
-            )
-            .into()),
+            None => {
+                let (field, max) = (path.text(), decimal(u64::from(MAX_INPUT_UNITS)));
+                Err(ApiError::new(
+                    INPUT_TOO_LARGE,
+                    Some(field.clone()),
+                    Bilingual::from_pieces(
+                        &["The input is too large: with ", &field, " this call would read more than ", &max, " UTF-16 code units of text and bytes of files. Requests to these APIs are small (the daoke server reads at most 8 KiB of body); send less."],
+                        &["输入过大：加上 ", &field, "，本次调用读取的文本 UTF-16 码元与文件字节将超过 ", &max, "。这些接口的请求都很小（道客服务器最多读取 8 KiB 的请求体）；请减少输入。"],
+                    ),
+                )
+                .into())
+            }
         }
     }
 
@@ -257,12 +300,13 @@ impl Reader {
         let text: &JsString = value.unchecked_ref();
         self.spend(text.length().saturating_add(1), path)?;
         if !text.is_well_formed() {
+            let field = path.text();
             return Err(ApiError::new(
                 INVALID_STRING,
-                Some(path.to_string()),
-                Bilingual::owned(
-                    format!("{path} contains a lone surrogate (half of a UTF-16 pair, e.g. from cutting a string inside an emoji). It has no UTF-8 form, so it cannot be signed or sent. Remove it, or repair the text with String.prototype.toWellFormed()."),
-                    format!("{path} 含有孤立代理项（UTF-16 代理对的一半，例如在表情符号中间截断字符串所致）。它没有 UTF-8 形式，无法签名或发送。请删除它，或用 String.prototype.toWellFormed() 修复文本。"),
+                Some(field.clone()),
+                Bilingual::from_pieces(
+                    &[&field, " contains a lone surrogate (half of a UTF-16 pair, e.g. from cutting a string inside an emoji). It has no UTF-8 form, so it cannot be signed or sent. Remove it, or repair the text with String.prototype.toWellFormed()."],
+                    &[&field, " 含有孤立代理项（UTF-16 代理对的一半，例如在表情符号中间截断字符串所致）。它没有 UTF-8 形式，无法签名或发送。请删除它，或用 String.prototype.toWellFormed() 修复文本。"],
                 ),
             )
             .into());
@@ -308,8 +352,9 @@ impl Reader {
     }
 
     /// Request parameters: an array of `[name, value]` string pairs, or a plain object whose
-    /// own properties (in property order) are the pairs. JS orders integer-like keys such as
-    /// `"10"` before the others in an object; pass pairs to keep any order.
+    /// own enumerable properties (in property order, as `Object.entries` lists them) are the
+    /// pairs. JS orders integer-like keys such as `"10"` before the others in an object; pass
+    /// pairs to keep any order.
     pub(super) fn params(&mut self, value: &JsValue, path: Path<'_>) -> Result<Params, JsValue> {
         let mut params = Params::new();
         if Array::is_array(value) {
@@ -325,7 +370,7 @@ impl Reader {
         } else if is_plain_object(value)? {
             let keys = own_keys(value)?;
             self.spend(keys.length(), path)?;
-            for key in string_keys(&keys) {
+            for key in keys.iter() {
                 let name = self.string(&key, path)?;
                 let value = self.string(&Reflect::get(value, &key)?, path.key(&name))?;
                 params.push(name, value);
@@ -367,16 +412,17 @@ impl<'p> Fields<'p> {
         if !is_plain_object(value)? {
             return Err(wrong_type(path, A_PLAIN_OBJECT, value));
         }
-        for key in string_keys(&own_keys(value)?) {
-            let key = String::from(&key);
+        for key in own_keys(value)?.iter() {
+            let key = key.as_string().unwrap_or_default();
             if !known.contains(&key.as_str()) {
-                let list = known.join(", ");
+                let (list, object) = (join(known, ", "), path.text());
+                let (key_en, key_zh) = shown(&key);
                 return Err(ApiError::new(
                     UNKNOWN_KEY,
-                    Some(path.key(&key).to_string()),
-                    Bilingual::owned(
-                        format!("{path} has a property {} that this function does not know, so it would be ignored. Check the spelling; the known ones are: {list}.", quoted(&key)),
-                        format!("{path} 含有本函数不认识的属性 {}，它将被忽略。请检查拼写；可用的属性为：{list}。", quoted(&key)),
+                    Some(path.key(&key).text()),
+                    Bilingual::from_pieces(
+                        &[&object, " has a property ", &key_en, " that this function does not know, so it would be ignored. Check the spelling; the known ones are: ", &list, "."],
+                        &[&object, " 含有本函数不认识的属性 ", &key_zh, "，它将被忽略。请检查拼写；可用的属性为：", &list, "。"],
                     ),
                 )
                 .into());
@@ -430,6 +476,7 @@ impl<'p> Fields<'p> {
 
     /// An optional name from a fixed set: `parse` reads it, `names` lists the accepted
     /// spellings for the message.
+    #[cfg(feature = "full")]
     pub(super) fn choice<T>(
         &self,
         reader: &mut Reader,
@@ -443,17 +490,28 @@ impl<'p> Fields<'p> {
         match parse(&name) {
             Some(choice) => Ok(Some(choice)),
             None => {
-                let list = names.join(", ");
+                let list = join(names, ", ");
+                let (name_en, name_zh) = shown(&name);
                 Err(invalid_value(
                     self.path.key(key),
-                    format!("{} is not a valid {key}: use one of {list}.", quoted(&name)),
-                    format!("{} 不是有效的 {key}：请使用 {list} 之一。", quoted(&name)),
+                    Bilingual::from_pieces(
+                        &[
+                            &name_en,
+                            " is not a valid ",
+                            key,
+                            ": use one of ",
+                            &list,
+                            ".",
+                        ],
+                        &[&name_zh, " 不是有效的 ", key, "：请使用 ", &list, " 之一。"],
+                    ),
                 ))
             }
         }
     }
 
     /// An optional `yyyyMMddHHmmss` wall-clock time in UTC+8, as Unix seconds.
+    #[cfg(feature = "full")]
     pub(super) fn beijing_time(
         &self,
         reader: &mut Reader,
@@ -462,13 +520,18 @@ impl<'p> Fields<'p> {
         let Some(text) = self.optional_string(reader, key)? else {
             return Ok(None);
         };
-        match BeijingTime::parse(&text) {
+        match crate::time::BeijingTime::parse(&text) {
             Some(time) => Ok(Some(time.to_unix())),
-            None => Err(invalid_value(
-                self.path.key(key),
-                format!("{} is not a time: {key} must be 14 digits yyyyMMddHHmmss forming a valid date and time in UTC+8 (China Standard Time), e.g. 20161212093000.", quoted(&text)),
-                format!("{} 不是有效时间：{key} 必须是 14 位数字 yyyyMMddHHmmss，构成 UTC+8（北京时间）下的有效日期时间，例如 20161212093000。", quoted(&text)),
-            )),
+            None => {
+                let (text_en, text_zh) = shown(&text);
+                Err(invalid_value(
+                    self.path.key(key),
+                    Bilingual::from_pieces(
+                        &[&text_en, " is not a time: ", key, " must be 14 digits yyyyMMddHHmmss forming a valid date and time in UTC+8 (China Standard Time), e.g. 20161212093000."],
+                        &[&text_zh, " 不是有效时间：", key, " 必须是 14 位数字 yyyyMMddHHmmss，构成 UTC+8（北京时间）下的有效日期时间，例如 20161212093000。"],
+                    ),
+                ))
+            }
         }
     }
 
@@ -481,8 +544,10 @@ impl<'p> Fields<'p> {
             return Ok(None);
         }
         let seed = match value.as_f64() {
-            // In range and integral, so the conversion is exact.
-            Some(n) if n.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(&n) => Some(n as u64),
+            // In range and integral (the conversion truncates nothing), so it is exact.
+            Some(n) if (0.0..=MAX_SAFE_INTEGER).contains(&n) && (n as u64) as f64 == n => {
+                Some(n as u64)
+            }
             Some(_) => None,
             None if value.is_bigint() => u64::try_from(value.clone()).ok(),
             None => {
@@ -493,8 +558,10 @@ impl<'p> Fields<'p> {
         seed.map(Some).ok_or_else(|| {
             invalid_value(
                 self.path.key(key),
-                format!("{key} must be an integer from 0 to 2^53-1 (a number) or to 2^64-1 (a bigint); the same seed always generates the same multipart boundary."),
-                format!("{key} 必须是 0 到 2^53-1 的整数（number）或 0 到 2^64-1 的整数（bigint）；相同的种子总是生成相同的 multipart 分隔符。"),
+                Bilingual::from_pieces(
+                    &[key, " must be an integer from 0 to 2^53-1 (a number) or to 2^64-1 (a bigint); the same seed always generates the same multipart boundary."],
+                    &[key, " 必须是 0 到 2^53-1 的整数（number）或 0 到 2^64-1 的整数（bigint）；相同的种子总是生成相同的 multipart 分隔符。"],
+                ),
             )
         })
     }
@@ -525,7 +592,7 @@ fn read_api(
     path: Path<'_>,
     generic: bool,
 ) -> Result<Api, JsValue> {
-    let list = Api::ALL.map(Api::name).join(", ");
+    let list = join(&Api::ALL.map(Api::name), ", ");
     let (or_null_en, or_null_zh) = if generic {
         (
             " (or null for a generic daoke request)",
@@ -544,12 +611,26 @@ fn read_api(
     }
     let name = reader.string(value, path)?;
     Api::from_name(&name).ok_or_else(|| {
+        let (name_en, name_zh) = shown(&name);
         ApiError::new(
             UNKNOWN_API,
-            Some(path.to_string()),
-            Bilingual::owned(
-                format!("{} is not an endpoint. Use one of {list}{or_null_en}; names are case-sensitive.", quoted(&name)),
-                format!("{} 不是接口名称。请使用 {list} 之一{or_null_zh}；名称区分大小写。", quoted(&name)),
+            Some(path.text()),
+            Bilingual::from_pieces(
+                &[
+                    &name_en,
+                    " is not an endpoint. Use one of ",
+                    &list,
+                    or_null_en,
+                    "; names are case-sensitive.",
+                ],
+                &[
+                    &name_zh,
+                    " 不是接口名称。请使用 ",
+                    &list,
+                    " 之一",
+                    or_null_zh,
+                    "；名称区分大小写。",
+                ],
             ),
         )
         .into()

@@ -11,11 +11,14 @@
 //! the word, which would read as TypeScript's unchecked type, appears nowhere in the `.d.ts`
 //! and a plain `grep -w` over it stays a meaningful test.
 //!
-//! Interfaces that the full package extends (`findings`, `validate`) are declared twice: the
-//! common part here, the full part in [`FULL`]; TypeScript merges the two declarations.
+//! [`COMMON`] declares what both packages export; [`FULL`] adds the full package's
+//! builders, validator, reply decoder and endpoint descriptions, and [`SIGNER_ONLY`] closes
+//! the error-code unions of the signer-only package. `SignkitError`, declared in both,
+//! is merged by TypeScript.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// The declarations both packages share.
 #[wasm_bindgen(typescript_custom_section)]
 const COMMON: &str = r#"
 /** An endpoint of signkit. */
@@ -28,12 +31,6 @@ export type ApiName =
 
 /** The four daoke (语镜) endpoints. */
 export type DaokeApiName = Exclude<ApiName, "inviteMeeting">;
-
-/** A daoke body encoding. */
-export type Encoding = "form-urlencoded" | "multipart";
-
-/** The YTX platform a request is for: `sandbox.ytx.net` or `api.ytx.net`. */
-export type YtxEnvironment = "sandbox" | "production";
 
 /** A text in English and Chinese. */
 export interface Bilingual {
@@ -48,7 +45,7 @@ export interface Bilingual {
  */
 export type Params = ReadonlyArray<readonly [string, string]> | Readonly<Record<string, string>>;
 
-/** Options of `daokeSign`. */
+/** Options of `daokeSign` and `encodeForm`. */
 export interface DaokeSignOptions {
   /** Show the app secret in `stringToSign` (default: replaced by `<secret>`). */
   revealSecret?: boolean;
@@ -64,6 +61,13 @@ export interface DaokeSignResult {
   sortedKeys: string[];
 }
 
+/** The result of `encodeForm`: the body to send and how it was signed. */
+export interface FormBody extends DaokeSignResult {
+  /** `name=value&…&sign=…`, values percent-encoded (UTF-8, upper-case `%XX`). */
+  body: string;
+  contentType: "application/x-www-form-urlencoded";
+}
+
 /** A file part of a multipart body (at most one per request; never signed). */
 export interface FilePart {
   /** The form field name, `^[A-Za-z0-9_]+$`. */
@@ -74,6 +78,99 @@ export interface FilePart {
   contentType: string;
   data: Uint8Array;
 }
+
+/** Options of `encodeMultipart`. */
+export interface EncodeMultipartOptions extends DaokeSignOptions {
+  /** A fixed multipart boundary (RFC 2046: 1–70 characters); default: generated. */
+  boundary?: string;
+  /** File parts (at most one). */
+  files?: ReadonlyArray<FilePart>;
+  /** Seed of a generated boundary (same seed, same boundary); default: random. */
+  seed?: number | bigint;
+}
+
+/** The result of `encodeMultipart`: the body to send and how it was signed. */
+export interface MultipartBody extends DaokeSignResult {
+  /** The exact body bytes (a fresh buffer, accepted by `fetch` as it is; TypeScript ≥ 5.7). */
+  body: Uint8Array<ArrayBuffer>;
+  /** `multipart/form-data; boundary=…`: send exactly this header with the body. */
+  contentType: string;
+}
+
+/** The result of `ytxSign`. */
+export interface YtxSignResult {
+  /** The `Sign` query parameter: 32 upper-case hex digits. */
+  sign: string;
+  /** The `Authorization` header: Base64 of `authorizationPlain`. */
+  authorization: string;
+  /** `accountSID|timestamp`. */
+  authorizationPlain: string;
+  /** `accountSID<authToken>timestamp`: what was hashed, the token redacted. */
+  stringToSign: string;
+}
+
+/** One person to invite to a YTX meeting. */
+export interface Party {
+  name: string;
+  /** A mobile number, or a landline with `,` and an extension. */
+  phone: string;
+}
+
+/** The input of `encodeInviteMeeting`: what the inviteMeeting body carries. */
+export interface InviteMeetingBodyInput {
+  appid: string;
+  confid: string;
+  parties: ReadonlyArray<Party>;
+  /** `CustomParm` in the body; left out when not given. */
+  customParm?: string;
+  /** Default `inviteJoinMeeting`. */
+  action?: string;
+}
+
+/** An input the API could not take: the value has the wrong type, is not allowed, or is too big. */
+export type InputErrorCode =
+  | "wrong-type"
+  | "invalid-value"
+  | "unknown-api"
+  | "unknown-key"
+  | "invalid-string"
+  | "input-too-large";
+
+/** A body that cannot be encoded as asked (the bytes would be wrong or ambiguous). */
+export type EncodeErrorCode =
+  | "not-daoke"
+  | "invalid-boundary"
+  | "boundary-in-content"
+  | "too-many-files"
+  | "invalid-file-field"
+  | "invalid-file-name"
+  | "invalid-file-content-type";
+
+/** Every `code` a `SignkitError` can have. */
+export type ErrorCode = InputErrorCode | BuildErrorCode | ValidationErrorCode;
+
+/**
+ * What every function of signkit throws: a real `Error` whose `message` is the English
+ * text, with a stable `code`, the input `field` concerned (e.g. `options.files[0].name`)
+ * and the message in English and Chinese.
+ */
+export interface SignkitError extends Error {
+  name: "SignkitError";
+  code: ErrorCode;
+  field: string | null;
+  messages: Bilingual;
+}
+"#;
+
+/// The declarations only the full package has.
+#[cfg(feature = "full")]
+#[wasm_bindgen(typescript_custom_section)]
+const FULL: &str = r#"
+/** A daoke body encoding. */
+export type Encoding = "form-urlencoded" | "multipart";
+
+/** The YTX platform a request is for: `sandbox.ytx.net` or `api.ytx.net`. */
+export type YtxEnvironment = "sandbox" | "production";
 
 /** Options of `buildDaokeRequest`. */
 export interface BuildDaokeOptions {
@@ -93,6 +190,8 @@ export interface BuildDaokeOptions {
   seed?: number | bigint;
   /** Show the app secret in `stringToSign` (default: replaced by `<secret>`). */
   revealSecret?: boolean;
+  /** Validate first (default `true`): an ERROR finding throws `validation-failed`. */
+  validate?: boolean;
 }
 
 /** What every builder returns about the HTTP request. */
@@ -118,38 +217,14 @@ export interface PreparedRequest {
 export interface DaokeRequest extends PreparedRequest, DaokeSignResult {
   /** The exact body bytes (a fresh buffer, accepted by `fetch` as it is; TypeScript ≥ 5.7). */
   body: Uint8Array<ArrayBuffer>;
-}
-
-/** The result of `ytxSign`. */
-export interface YtxSignResult {
-  /** The `Sign` query parameter: 32 upper-case hex digits. */
-  sign: string;
-  /** The `Authorization` header: Base64 of `authorizationPlain`. */
-  authorization: string;
-  /** `accountSID|timestamp`. */
-  authorizationPlain: string;
-  /** `accountSID<authToken>timestamp`: what was hashed, the token redacted. */
-  stringToSign: string;
-}
-
-/** One person to invite to a YTX meeting. */
-export interface Party {
-  name: string;
-  /** A mobile number, or a landline with `,` and an extension. */
-  phone: string;
+  /** Every finding of the validator (WARNs; ERRORs too with `validate: false`). */
+  findings: Finding[];
 }
 
 /** The input of `buildInviteMeeting`. */
-export interface InviteMeetingInput {
+export interface InviteMeetingInput extends InviteMeetingBodyInput {
   accountSID: string;
   authToken: string;
-  appid: string;
-  confid: string;
-  parties: ReadonlyArray<Party>;
-  /** `CustomParm` in the body; left out when not given. */
-  customParm?: string;
-  /** Default `inviteJoinMeeting`. */
-  action?: string;
   /** Default `201612`. */
   version?: string;
   /** `yyyyMMddHHmmss` in UTC+8; default: `clock`. */
@@ -160,6 +235,8 @@ export interface InviteMeetingInput {
   environment?: YtxEnvironment;
   /** Where `url` and `curl` send the request; default `http://{host}`. */
   baseUrl?: string;
+  /** Validate first (default `true`): an ERROR finding throws `validation-failed`. */
+  validate?: boolean;
 }
 
 /** The result of `buildInviteMeeting`. */
@@ -168,50 +245,18 @@ export interface InviteMeetingRequest extends PreparedRequest, YtxSignResult {
   body: string;
   /** The timestamp used in `sign` and `authorization`. */
   timestamp: string;
+  /** Every finding of the validator (WARNs; ERRORs too with `validate: false`). */
+  findings: Finding[];
 }
-
-/** An input the API could not take: the value has the wrong type, is not allowed, or is too big. */
-export type InputErrorCode =
-  | "wrong-type"
-  | "invalid-value"
-  | "unknown-api"
-  | "unknown-key"
-  | "invalid-string"
-  | "input-too-large";
 
 /** A request that cannot be built as asked (the bytes would be wrong or ambiguous). */
 export type BuildErrorCode =
-  | "not-daoke"
+  | EncodeErrorCode
   | "missing-path"
   | "invalid-path"
   | "invalid-host"
-  | "invalid-boundary"
-  | "boundary-in-content"
-  | "files-need-multipart"
-  | "too-many-files"
-  | "invalid-file-field"
-  | "invalid-file-name"
-  | "invalid-file-content-type";
+  | "files-need-multipart";
 
-/** Every `code` a `SignkitError` can have. */
-export type ErrorCode = InputErrorCode | BuildErrorCode | ValidationErrorCode;
-
-/**
- * What every function of signkit throws: a real `Error` whose `message` is the English
- * text, with a stable `code`, the input `field` concerned (e.g. `options.files[0].name`)
- * and the message in English and Chinese.
- */
-export interface SignkitError extends Error {
-  name: "SignkitError";
-  code: ErrorCode;
-  field: string | null;
-  messages: Bilingual;
-}
-"#;
-
-#[cfg(feature = "full")]
-#[wasm_bindgen(typescript_custom_section)]
-const FULL: &str = r#"
 /** How serious a finding is. */
 export type Severity = "error" | "warn";
 
@@ -238,26 +283,6 @@ export interface ValidateOptions {
   mode?: "build" | "raw";
   /** The current time, `yyyyMMddHHmmss` in UTC+8, for the YTX timestamp window; default: now. */
   clock?: string;
-}
-
-export interface BuildDaokeOptions {
-  /** Validate first (default `true`): an ERROR finding throws `validation-failed`. */
-  validate?: boolean;
-}
-
-export interface DaokeRequest {
-  /** Every finding of the validator (WARNs; ERRORs too with `validate: false`). */
-  findings: Finding[];
-}
-
-export interface InviteMeetingInput {
-  /** Validate first (default `true`): an ERROR finding throws `validation-failed`. */
-  validate?: boolean;
-}
-
-export interface InviteMeetingRequest {
-  /** Every finding of the validator (WARNs; ERRORs too with `validate: false`). */
-  findings: Finding[];
 }
 
 /** Errors about validation. */
@@ -421,9 +446,14 @@ export interface Reply {
 }
 "#;
 
+/// The error-code unions of the signer-only package, which builds no requests and has no
+/// validator.
 #[cfg(not(feature = "full"))]
 #[wasm_bindgen(typescript_custom_section)]
 const SIGNER_ONLY: &str = r#"
-/** `validate: true` given to the signer-only package, which has no validator. */
-export type ValidationErrorCode = "validation-unavailable";
+/** A body that cannot be encoded as asked (the bytes would be wrong or ambiguous). */
+export type BuildErrorCode = EncodeErrorCode;
+
+/** The signer-only package has no validator. */
+export type ValidationErrorCode = never;
 "#;

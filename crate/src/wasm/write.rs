@@ -1,10 +1,9 @@
-//! Plain JS objects and arrays built with `js_sys` (no serde on the signing path).
+//! The request fields of the builders' results (full package), set with `js_sys`.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::request::PreparedRequest;
-use crate::text::Bilingual;
 
 /// Sets `target[key] = value`.
 ///
@@ -20,23 +19,6 @@ pub(super) fn set_str(target: &Object, key: &str, value: &str) {
     set(target, key, &JsValue::from_str(value));
 }
 
-/// `{ en, zh }`.
-pub(super) fn bilingual(text: &Bilingual) -> JsValue {
-    let object = Object::new();
-    set_str(&object, "en", &text.en);
-    set_str(&object, "zh", &text.zh);
-    object.into()
-}
-
-/// An array of strings.
-pub(super) fn strings<'a>(items: impl IntoIterator<Item = &'a str>) -> JsValue {
-    items
-        .into_iter()
-        .map(JsValue::from_str)
-        .collect::<Array>()
-        .into()
-}
-
 /// An array of `[name, value]` pairs (header lists keep their order, and `fetch` accepts
 /// them as they are).
 pub(super) fn pairs<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> JsValue {
@@ -47,12 +29,12 @@ pub(super) fn pairs<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
         .into()
 }
 
-/// The parts of a built request every builder returns: `method`, `host`, `path`, `url`,
-/// `contentType`, `headers` (without `Host` and `Content-Length`, which `fetch` sets), the
-/// raw HTTP/1.1 text (`raw`), and a `curl` command sending the request to `base_url`
-/// (default `http://{host}`; `url` is the same target). The caller adds the body, whose JS
-/// type differs per vendor.
-pub(super) fn request(request: &PreparedRequest, base_url: Option<&str>) -> Object {
+/// Sets the parts of a built request every builder returns: `method`, `host`, `path`,
+/// `url`, `contentType`, `headers` (without `Host` and `Content-Length`, which `fetch`
+/// sets), the raw HTTP/1.1 text (`raw`), and a `curl` command sending the request to
+/// `base_url` (default `http://{host}`; `url` is the same target). The caller adds the body,
+/// whose JS type differs per vendor.
+pub(super) fn set_request(object: &Object, request: &PreparedRequest, base_url: Option<&str>) {
     let default_base_url;
     let base_url = match base_url {
         Some(base_url) => base_url,
@@ -61,18 +43,17 @@ pub(super) fn request(request: &PreparedRequest, base_url: Option<&str>) -> Obje
             &default_base_url
         }
     };
-    let object = Object::new();
-    set_str(&object, "method", &request.method);
-    set_str(&object, "host", &request.host);
-    set_str(&object, "path", &request.path);
-    set_str(&object, "url", &request.url(base_url));
+    set_str(object, "method", &request.method);
+    set_str(object, "host", &request.host);
+    set_str(object, "path", &request.path);
+    set_str(object, "url", &request.url(base_url));
     set_str(
-        &object,
+        object,
         "contentType",
         request.content_type().unwrap_or_default(),
     );
     set(
-        &object,
+        object,
         "headers",
         &pairs(
             request
@@ -81,7 +62,6 @@ pub(super) fn request(request: &PreparedRequest, base_url: Option<&str>) -> Obje
                 .map(|(name, value)| (name.as_str(), value.as_str())),
         ),
     );
-    set_str(&object, "raw", &request.to_string());
-    set_str(&object, "curl", &request.to_curl(base_url));
-    object
+    set_str(object, "raw", &request.to_string());
+    set_str(object, "curl", &request.to_curl(base_url));
 }

@@ -1,34 +1,20 @@
-//! `ytxSign` and `buildInviteMeeting`.
+//! `ytxSign` and `encodeInviteMeeting`: the YTX signer and body encoder of both packages.
 
-use js_sys::Object;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use super::checks;
-use super::edge;
+use super::glue::{ytx_result, Pieces};
+use super::input::read_three;
 use super::read::{Fields, Path, Reader};
-use super::write::{request, set, set_str};
 use crate::ytx::{
-    build_invite_meeting as build, timestamp_at, ytx_sign as sign, AuthToken, InviteMeeting, Party,
-    YtxEnvironment, YtxSignature,
+    invite_meeting_body, ytx_sign as sign, AuthToken, InviteMeetingBody, Party, YtxSignature,
 };
 
-/// The properties `buildInviteMeeting` knows.
-const INVITE_KEYS: &[&str] = &[
-    "accountSID",
-    "authToken",
-    "appid",
-    "confid",
-    "parties",
-    "customParm",
-    "action",
-    "version",
-    "timestamp",
-    "clock",
-    "environment",
-    "baseUrl",
-    "validate",
-];
+/// The properties `encodeInviteMeeting` knows.
+const BODY_KEYS: &[&str] = &["appid", "confid", "parties", "customParm", "action"];
 
 /// The properties of a party.
 const PARTY_KEYS: &[&str] = &["name", "phone"];
@@ -44,95 +30,56 @@ pub fn ytx_sign(
     #[wasm_bindgen(unchecked_param_type = "string")] timestamp: JsValue,
 ) -> Result<JsValue, JsValue> {
     let mut reader = Reader::new();
-    let account_sid = reader.string(&account_sid, Path::arg("accountSID"))?;
-    let auth_token = AuthToken::new(reader.string(&auth_token, Path::arg("authToken"))?);
-    let timestamp = reader.string(&timestamp, Path::arg("timestamp"))?;
-    let result = Object::new();
-    set_signature(&result, &sign(&account_sid, &auth_token, &timestamp));
-    Ok(result.into())
+    let [account_sid, auth_token, timestamp] = read_three(
+        &mut reader,
+        [&account_sid, &auth_token, &timestamp],
+        ["accountSID", "authToken", "timestamp"],
+    )?;
+    let mut pieces = Pieces::default();
+    let auth_token = AuthToken::new(auth_token);
+    push_signature(&mut pieces, &sign(&account_sid, &auth_token, &timestamp));
+    let (text, ends) = pieces.parts();
+    Ok(ytx_result(text, ends))
 }
 
-/// Builds the YTX inviteMeeting request (spec §6, inviteMeeting.md):
-/// `POST /{version}/sid/{accountSID}/call/TeleMeeting.wx?Sign=…` with the `Authorization`
-/// header and the compact JSON body (`body`, a string), ready for
-/// `fetch(url, { method, headers, body })`.
+/// The inviteMeeting JSON body (spec §6, inviteMeeting.md), compact, keys in this order:
+/// `{"action":…,"appid":…,"confid":…,"parties":"[…]","CustomParm":…}`. `parties` is sent
+/// as the JSON text of the array (a string inside the JSON), `CustomParm` only when
+/// `customParm` is given, `action` defaults to `inviteJoinMeeting`; non-ASCII is raw UTF-8.
 ///
-/// `timestamp` defaults to `clock`, and `clock` to now, in UTC+8; `version` defaults to
-/// `201612`; `environment` (`sandbox` or `production`, default `sandbox`) picks the host.
-///
-/// The full package validates the inputs first, exactly like `buildDaokeRequest`: an
-/// ERROR throws a `SignkitError` with `code` `"validation-failed"` and the `findings` unless
-/// `validate` is `false`; WARN findings (an old timestamp, another version) never throw; the
-/// result's `findings` lists every finding, the 24-hour timestamp window checked against
-/// `clock`. (The signer-only package does not validate.)
-#[wasm_bindgen(js_name = buildInviteMeeting, unchecked_return_type = "InviteMeetingRequest")]
-pub fn build_invite_meeting(
-    #[wasm_bindgen(unchecked_param_type = "InviteMeetingInput")] input: JsValue,
-) -> Result<JsValue, JsValue> {
+/// Send it with `Content-Type: application/json;charset=utf-8`, `Accept: application/json`
+/// and the `authorization` of `ytxSign` to
+/// `/{version}/sid/{accountSID}/call/TeleMeeting.wx?Sign={sign}`.
+#[wasm_bindgen(js_name = encodeInviteMeeting)]
+pub fn encode_invite_meeting(
+    #[wasm_bindgen(unchecked_param_type = "InviteMeetingBodyInput")] input: JsValue,
+) -> Result<String, JsValue> {
     let mut reader = Reader::new();
-    let input = Fields::required(&input, Path::arg("input"), INVITE_KEYS)?;
-    let now = match input.beijing_time(&mut reader, "clock")? {
-        Some(clock) => clock,
-        None => edge::now_unix(),
-    };
-    let invite = InviteMeeting {
-        account_sid: input.string(&mut reader, "accountSID")?,
-        auth_token: AuthToken::new(input.string(&mut reader, "authToken")?),
-        version: input
-            .optional_string(&mut reader, "version")?
-            .unwrap_or_else(|| String::from(InviteMeeting::DEFAULT_VERSION)),
-        timestamp: input
-            .optional_string(&mut reader, "timestamp")?
-            .unwrap_or_else(|| timestamp_at(now)),
-        appid: input.string(&mut reader, "appid")?,
-        confid: input.string(&mut reader, "confid")?,
-        parties: parties(&mut reader, &input)?,
-        custom_parm: input.optional_string(&mut reader, "customParm")?,
-        action: input.optional_string(&mut reader, "action")?,
-    };
-    let environments =
-        [YtxEnvironment::Sandbox, YtxEnvironment::Production].map(YtxEnvironment::name);
-    let environment = input
-        .choice(
-            &mut reader,
-            "environment",
-            YtxEnvironment::from_name,
-            &environments,
-        )?
-        .unwrap_or_default();
-    let base_url = input.optional_string(&mut reader, "baseUrl")?;
-    let policy = checks::policy(&input)?;
-
-    let findings = checks::invite_meeting(&invite, now, &policy)?;
-    let built = build(&invite, environment);
-    let result = request(&built.request, base_url.as_deref());
-    set_str(
-        &result,
-        "body",
-        &String::from_utf8_lossy(&built.request.body),
-    );
-    set_signature(&result, &built.signature);
-    set_str(&result, "timestamp", &invite.timestamp);
-    if let Some(findings) = findings {
-        set(&result, "findings", &findings);
-    }
-    Ok(result.into())
+    let input = Fields::required(&input, Path::arg("input"), BODY_KEYS)?;
+    let appid = input.string(&mut reader, "appid")?;
+    let confid = input.string(&mut reader, "confid")?;
+    let parties = parties(&mut reader, &input)?;
+    let custom_parm = input.optional_string(&mut reader, "customParm")?;
+    let action = input.optional_string(&mut reader, "action")?;
+    Ok(invite_meeting_body(&InviteMeetingBody {
+        appid: &appid,
+        confid: &confid,
+        parties: &parties,
+        custom_parm: custom_parm.as_deref(),
+        action: action.as_deref(),
+    }))
 }
 
 /// `sign`, `authorization`, `authorizationPlain` and `stringToSign` (token redacted).
-fn set_signature(result: &Object, signature: &YtxSignature) {
-    set_str(result, "sign", &signature.sign);
-    set_str(result, "authorization", &signature.authorization);
-    set_str(result, "authorizationPlain", &signature.authorization_plain);
-    set_str(
-        result,
-        "stringToSign",
-        &signature.string_to_sign.to_string(),
-    );
+pub(super) fn push_signature(pieces: &mut Pieces, signature: &YtxSignature) {
+    pieces.push(&signature.sign);
+    pieces.push(&signature.authorization);
+    pieces.push(&signature.authorization_plain);
+    pieces.push(&signature.string_to_sign.redacted());
 }
 
 /// `input.parties`: an array of `{ name, phone }`.
-fn parties(reader: &mut Reader, input: &Fields<'_>) -> Result<Vec<Party>, JsValue> {
+pub(super) fn parties(reader: &mut Reader, input: &Fields<'_>) -> Result<Vec<Party>, JsValue> {
     let path = input.path("parties");
     let mut parties = Vec::new();
     for (index, party) in (0..).zip(reader.array(&input.value("parties")?, path)?) {

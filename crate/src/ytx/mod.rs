@@ -2,10 +2,12 @@
 //!
 //! [`sign`](mod@sign) holds the signature scheme, [`request`] the inviteMeeting builder.
 
+mod md5;
 pub mod request;
 pub mod sign;
 
 pub use request::{
-    build_invite_meeting, parties_json, InviteMeeting, Party, YtxEnvironment, YtxRequest,
+    build_invite_meeting, invite_meeting_body, parties_json, InviteMeeting, InviteMeetingBody,
+    Party, YtxEnvironment, YtxRequest,
 };
 pub use sign::{timestamp_at, ytx_sign, AuthToken, YtxSignature, YtxStringToSign};

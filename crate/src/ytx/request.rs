@@ -4,7 +4,12 @@
 //! The JSON is written here rather than with serde so that the signer-only build stays
 //! small; the escaping is exactly `serde_json`'s (the vectors were made with it).
 
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use crate::request::PreparedRequest;
+use crate::text::push_quoted;
 use crate::ytx::sign::{ytx_sign, AuthToken, YtxSignature};
 
 /// One person to invite.
@@ -117,6 +122,61 @@ impl Default for InviteMeeting {
     }
 }
 
+/// The part of an inviteMeeting request that goes into its JSON body (the credentials,
+/// version and timestamp go into the URL and headers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InviteMeetingBody<'a> {
+    /// The application id.
+    pub appid: &'a str,
+    /// The conference id (`meid`).
+    pub confid: &'a str,
+    /// The people to invite.
+    pub parties: &'a [Party],
+    /// `CustomParm`; `None` leaves the key out.
+    pub custom_parm: Option<&'a str>,
+    /// The `action` value; `None` sends [`InviteMeeting::DEFAULT_ACTION`].
+    pub action: Option<&'a str>,
+}
+
+impl InviteMeeting {
+    /// The fields of this request that its body carries.
+    pub fn body(&self) -> InviteMeetingBody<'_> {
+        InviteMeetingBody {
+            appid: &self.appid,
+            confid: &self.confid,
+            parties: &self.parties,
+            custom_parm: self.custom_parm.as_deref(),
+            action: self.action.as_deref(),
+        }
+    }
+}
+
+/// The inviteMeeting JSON body (spec §6, inviteMeeting.md), compact, keys in this order:
+/// `{"action":…,"appid":…,"confid":…,"parties":"[…]","CustomParm":…}`, `parties` being the
+/// JSON text of the array ([`parties_json`]) sent as a string, `CustomParm` only when
+/// given, non-ASCII as raw UTF-8.
+pub fn invite_meeting_body(body: &InviteMeetingBody<'_>) -> String {
+    body_with_parties(body, &parties_json(body.parties))
+}
+
+/// [`invite_meeting_body`] with the parties' JSON text already written.
+fn body_with_parties(body: &InviteMeetingBody<'_>, parties_string: &str) -> String {
+    let mut out = String::from("{");
+    push_member(
+        &mut out,
+        "action",
+        body.action.unwrap_or(InviteMeeting::DEFAULT_ACTION),
+    );
+    push_member(&mut out, "appid", body.appid);
+    push_member(&mut out, "confid", body.confid);
+    push_member(&mut out, "parties", parties_string);
+    if let Some(custom_parm) = body.custom_parm {
+        push_member(&mut out, "CustomParm", custom_parm);
+    }
+    out.push('}');
+    out
+}
+
 /// A built inviteMeeting request.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YtxRequest {
@@ -137,9 +197,9 @@ pub fn parties_json(parties: &[Party]) -> String {
             out.push(',');
         }
         out.push_str("{\"name\":");
-        push_json_string(&mut out, &party.name);
+        push_quoted(&mut out, &party.name);
         out.push_str(",\"phone\":");
-        push_json_string(&mut out, &party.phone);
+        push_quoted(&mut out, &party.phone);
         out.push('}');
     }
     out.push(']');
@@ -165,19 +225,7 @@ pub fn build_invite_meeting(invite: &InviteMeeting, env: YtxEnvironment) -> YtxR
         signature.sign.as_str(),
     ]
     .concat();
-    let action = invite
-        .action
-        .as_deref()
-        .unwrap_or(InviteMeeting::DEFAULT_ACTION);
-    let mut body = String::from("{");
-    push_member(&mut body, "action", action);
-    push_member(&mut body, "appid", &invite.appid);
-    push_member(&mut body, "confid", &invite.confid);
-    push_member(&mut body, "parties", &parties_string);
-    if let Some(custom_parm) = &invite.custom_parm {
-        push_member(&mut body, "CustomParm", custom_parm);
-    }
-    body.push('}');
+    let body = body_with_parties(&invite.body(), &parties_string);
     let headers = vec![
         (String::from("Accept"), String::from("application/json")),
         (
@@ -209,36 +257,9 @@ fn push_member(object: &mut String, key: &str, value: &str) {
     if !object.ends_with('{') {
         object.push(',');
     }
-    push_json_string(object, key);
+    push_quoted(object, key);
     object.push(':');
-    push_json_string(object, value);
-}
-
-/// Appends `text` as a JSON string literal, escaped exactly like `serde_json`: `\"`, `\\`,
-/// `\b`, `\f`, `\n`, `\r`, `\t`, other characters below U+0020 as `\u00XX` (lower-case
-/// hex); `/`, DEL and everything non-ASCII as they are.
-fn push_json_string(out: &mut String, text: &str) {
-    const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{08}' => out.push_str("\\b"),
-            '\u{0C}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\0'..='\u{1F}' => {
-                let byte = c as u8; // below U+0020, so it fits
-                out.push_str("\\u00");
-                out.push(char::from(HEX_LOWER[usize::from(byte >> 4)]));
-                out.push(char::from(HEX_LOWER[usize::from(byte & 0x0F)]));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    push_quoted(object, value);
 }
 
 #[cfg(test)]
@@ -247,7 +268,7 @@ mod tests {
 
     fn json(text: &str) -> String {
         let mut out = String::new();
-        push_json_string(&mut out, text);
+        push_quoted(&mut out, text);
         out
     }
 

@@ -1,7 +1,13 @@
 //! The YTX signature (spec §6): `Sign` = upper-case hex MD5 of `accountSID + authToken +
 //! timestamp`, `Authorization` = Base64 of `accountSID|timestamp`.
 
+use alloc::borrow::ToOwned;
+use alloc::string::{String, ToString};
+
+use crate::digits::hex_upper;
+use crate::text::concat;
 use crate::time::BeijingTime;
+use crate::ytx::md5::md5;
 
 /// A YTX AUTH TOKEN. It only feeds the MD5 `Sign` and is never sent.
 ///
@@ -45,21 +51,20 @@ impl YtxStringToSign {
 
     /// The exact text that is hashed, **auth token included**. Show it only on request.
     pub fn reveal(&self) -> String {
-        [
-            self.account_sid.as_str(),
-            self.auth_token.expose(),
-            self.timestamp.as_str(),
-        ]
-        .concat()
+        concat(&[&self.account_sid, self.auth_token.expose(), &self.timestamp])
+    }
+
+    /// `accountSID<authToken>timestamp`: the string to sign with the token redacted (what
+    /// `Display` prints).
+    pub fn redacted(&self) -> String {
+        concat(&[&self.account_sid, Self::TOKEN_MARKER, &self.timestamp])
     }
 }
 
 impl core::fmt::Display for YtxStringToSign {
     /// `accountSID<authToken>timestamp`: the string to sign with the token redacted.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(&self.account_sid)?;
-        f.write_str(Self::TOKEN_MARKER)?;
-        f.write_str(&self.timestamp)
+        f.write_str(&self.redacted())
     }
 }
 
@@ -67,7 +72,7 @@ impl core::fmt::Debug for YtxStringToSign {
     /// The redacted text (as `Display`), quoted.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_tuple("YtxStringToSign")
-            .field(&self.to_string())
+            .field(&self.redacted())
             .finish()
     }
 }
@@ -93,12 +98,8 @@ pub fn ytx_sign(account_sid: &str, auth_token: &AuthToken, timestamp: &str) -> Y
         auth_token: auth_token.clone(),
         timestamp: timestamp.to_owned(),
     };
-    let mut context = md5::Context::new();
-    for piece in [account_sid, auth_token.expose(), timestamp] {
-        context.consume(piece.as_bytes());
-    }
-    let sign = format!("{:X}", context.finalize());
-    let authorization_plain = [account_sid, "|", timestamp].concat();
+    let sign = hex_upper(&md5(string_to_sign.reveal().as_bytes()));
+    let authorization_plain = concat(&[account_sid, "|", timestamp]);
     let authorization = crate::base64::encode(authorization_plain.as_bytes());
     YtxSignature {
         sign,
