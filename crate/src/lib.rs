@@ -19,6 +19,10 @@
 //! ## Example: validate, sign and build a DaoKe `createGroup` request, then decode the reply
 //!
 //! ```
+//! # #[cfg(not(feature = "full"))]
+//! # fn main() {}
+//! # #[cfg(feature = "full")]
+//! # fn main() -> Result<(), signkit::BuildError> {
 //! use signkit::validate::{has_errors, validate, ValidateOptions};
 //! use signkit::{build_daoke_request, Api, DaokeOptions, Params, Secret};
 //!
@@ -58,7 +62,8 @@
 //! );
 //! assert!(!reply.ok);
 //! println!("{}", reply.summary(signkit::Lang::Zh));
-//! # Ok::<(), signkit::BuildError>(())
+//! # Ok(())
+//! # }
 //! ```
 #![deny(missing_docs)]
 #![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]

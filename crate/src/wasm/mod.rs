@@ -1,18 +1,18 @@
 //! The JavaScript API: `#[wasm_bindgen]` exports over the pure core.
 //!
-//! This module only converts: it reads JS values ([`read`], [`input`]), calls the core, and
-//! hands the results back as plain JS objects ([`glue`]). Every failure crosses into JS as a
+//! This module only converts: it reads JS values (`read`, `input`), calls the core, and
+//! hands the results back as plain JS objects (`glue`). Every failure crosses into JS as a
 //! real `Error` whose `name` is `"SignkitError"`, with `code`, `field` and
-//! `messages: {en, zh}` ([`error`]). Nothing here panics on any input: wrong types,
+//! `messages: {en, zh}` (`error`). Nothing here panics on any input: wrong types,
 //! `null`/`undefined`, lone surrogates and oversized input all become such errors.
 //!
 //! Crossing between JS and wasm costs more than signing a short string, so the signing
 //! functions cross once each way: `glue.js` packs their arguments into one string and
-//! unpacks their results from one string ([`glue`]); only unusual input goes through the
+//! unpacks their results from one string (`glue`); only unusual input goes through the
 //! checking reader, which crosses once per value and says exactly what is wrong.
 //!
 //! The one clock and the one random source of the whole package are read here, at the edge
-//! ([`edge`]): the current time (YTX timestamp, validator clock) and the seed of a generated
+//! (`edge`): the current time (YTX timestamp, validator clock) and the seed of a generated
 //! multipart boundary. Both can be passed in instead, which makes every result
 //! reproducible.
 //!
@@ -26,7 +26,7 @@
 //!   `endpoints`.
 //!
 //! The exports take `JsValue`s so that they can check types themselves and answer with a
-//! structured error; the TypeScript signatures come from [`types`]. They can also be called
+//! structured error; the TypeScript signatures come from `types`. They can also be called
 //! from Rust code running in wasm (the wasm-bindgen tests do).
 
 #[cfg(feature = "full")]
