@@ -79,4 +79,19 @@ describe('through trunk serve and the HTTP sandbox', () => {
     assert.equal(await send(page), '0');
     await context.close();
   });
+
+  // Last: it stops the sandbox.
+  test('a stopped HTTP sandbox is explained, with the command that starts it', async () => {
+    await sandbox.stop();
+    const { page, context } = await openApp(browser, base, 'createGroup');
+    await page.click('[data-testid="use-demo"]');
+    await page.click('[data-testid="load-example"]');
+    await page.selectOption('[data-testid="target"]', 'http-sandbox');
+    await send(page);
+    const notice = await page.textContent('[data-testid="proxy-backend-down"]');
+    assert.match(notice, /could not reach the HTTP sandbox/);
+    assert.match(notice, /\.\/dev sandbox/);
+    await screenshot(page, 'createGroup-http-sandbox-down');
+    await context.close();
+  });
 });

@@ -252,6 +252,32 @@ pub fn proxy_missing(lang: Lang, url: &str) -> String {
     }
 }
 
+/// The dev server's proxy answered 5xx with no vendor reply: its backend is down or
+/// unreachable. The HTTP sandbox has a one-command fix; the vendor hosts need a network.
+pub fn proxy_backend_down(lang: Lang, url: &str) -> String {
+    let sandbox = url.starts_with("/proxy/sandbox/");
+    match (lang, sandbox) {
+        (Lang::En, true) => format!(
+            "{url}: the dev server could not reach the HTTP sandbox. Start it in another \
+             terminal with ./dev sandbox (it listens on 127.0.0.1:8787), then send again — or \
+             choose the in-browser sandbox."
+        ),
+        (Lang::En, false) => format!(
+            "{url}: the dev server could not reach the vendor host (no route from this \
+             machine, or the host is down). Check the network, or use “Copy as curl” from a \
+             machine that can reach it — or choose a sandbox target."
+        ),
+        (Lang::Zh, true) => format!(
+            "{url}：开发服务器无法连接 HTTP 沙箱。请在另一个终端运行 ./dev sandbox\
+             （监听 127.0.0.1:8787）后重新发送，或选择浏览器内沙箱。"
+        ),
+        (Lang::Zh, false) => format!(
+            "{url}：开发服务器无法连接厂商服务器（本机无法访问或对方不可用）。请检查网络，\
+             或在能访问的机器上使用“复制为 curl”，或选择沙箱目标。"
+        ),
+    }
+}
+
 /// The in-browser sandbox could not keep its state.
 pub fn storage_failure(lang: Lang) -> &'static str {
     match lang {

@@ -88,7 +88,16 @@ fn ExchangeView(exchange: Exchange, reply: Option<Reply>) -> impl IntoView {
             .url
             .as_deref()
             .is_some_and(|url| url.starts_with("/proxy/"));
+    // Trunk's proxy answers 500 with an empty body when its backend refuses the connection.
+    let proxy_backend_down = exchange.status >= 500
+        && unrecognised
+        && exchange.body.trim().is_empty()
+        && exchange
+            .url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("/proxy/"));
     let url = exchange.url.clone().unwrap_or_default();
+    let backend_url = url.clone();
     let badge = move || {
         let (class, text) = if ok {
             ("badge ok", &i18n::SUCCESS)
@@ -117,6 +126,11 @@ fn ExchangeView(exchange: Exchange, reply: Option<Reply>) -> impl IntoView {
             {details}
             {proxy_missing.then(|| view! {
                 <p class="notice error">{move || i18n::proxy_missing(lang.get(), &url)}</p>
+            })}
+            {proxy_backend_down.then(|| view! {
+                <p class="notice error" data-testid="proxy-backend-down">
+                    {move || i18n::proxy_backend_down(lang.get(), &backend_url)}
+                </p>
             })}
             {exchange.storage_failed.then(|| view! {
                 <p class="notice warn">{move || i18n::storage_failure(lang.get())}</p>
@@ -204,13 +218,17 @@ fn reply_details(reply: &Reply, lang: Lang) -> AnyView {
             }
             .into_any(),
         ),
-        Outcome::Unrecognised { reason } => Some(
+        // The meaning already states the reason; repeat it only if the core ever says more.
+        Outcome::Unrecognised { reason } if *reason != reply.meaning => Some(
             view! {
                 <p class="notice warn">{reason.get(lang).to_owned()}</p>
             }
             .into_any(),
         ),
-        Outcome::ChannelApplied | Outcome::Ok | Outcome::Failed { detail: None, .. } => None,
+        Outcome::ChannelApplied
+        | Outcome::Ok
+        | Outcome::Failed { detail: None, .. }
+        | Outcome::Unrecognised { .. } => None,
     };
     let field = reply.field.clone().map(|field| {
         let target = field.clone();
