@@ -29,17 +29,26 @@
 //! structured error; the TypeScript signatures come from `types`. They can also be called
 //! from Rust code running in wasm (the wasm-bindgen tests do).
 
-#[cfg(feature = "full")]
+#[cfg(all(feature = "wasm", feature = "full"))]
 mod builders;
-#[cfg(feature = "full")]
+#[cfg(all(feature = "wasm", feature = "full"))]
 mod checks;
+#[cfg(feature = "wasm")]
 mod daoke;
+#[cfg(feature = "wasm")]
 mod edge;
+#[cfg(feature = "wasm")]
 mod error;
-#[cfg(feature = "full")]
+#[cfg(all(feature = "wasm", feature = "full"))]
 mod full;
+#[cfg(feature = "wasm")]
 mod glue;
+#[cfg(feature = "wasm")]
 mod input;
+#[cfg(any(feature = "wasm", test))]
+mod messages;
+mod pieces;
+#[cfg(feature = "wasm")]
 mod read;
 #[cfg(all(
     feature = "signer-package",
@@ -47,14 +56,20 @@ mod read;
     target_arch = "wasm32"
 ))]
 mod runtime;
+#[cfg(feature = "signer-package")]
+mod signer;
+#[cfg(feature = "wasm")]
 mod types;
-#[cfg(feature = "full")]
+#[cfg(all(feature = "wasm", feature = "full"))]
 mod write;
+#[cfg(feature = "wasm")]
 mod ytx;
 
-#[cfg(feature = "full")]
+#[cfg(all(feature = "wasm", feature = "full"))]
 pub use builders::{build_daoke_request, build_invite_meeting};
+#[cfg(feature = "wasm")]
 pub use daoke::{daoke_sign, encode_form, encode_multipart_body};
-#[cfg(feature = "full")]
+#[cfg(all(feature = "wasm", feature = "full"))]
 pub use full::{decode_reply, endpoints, validate};
+#[cfg(feature = "wasm")]
 pub use ytx::{encode_invite_meeting, ytx_sign};
