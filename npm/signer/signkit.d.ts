@@ -1,4 +1,4 @@
-// Generated from crate/src/wasm/messages.rs, crate/src/api.rs and crate/src/wasm/types/*.d.ts by the `wasm::signer::tables` test; do not edit.
+// Generated from crate/src/wasm/types/*.d.ts by the `wasm::signer::tables` test; do not edit.
 
 /** A body that cannot be encoded as asked (the bytes would be wrong or ambiguous). */
 export type BuildErrorCode = EncodeErrorCode;

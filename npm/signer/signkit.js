@@ -5,24 +5,102 @@
 // The work is split so that every signing rule lives in Rust, once:
 // * here, the arguments are checked — the same checks, in the same order, with the same
 //   error codes, fields and messages as the full package (the messages and the names they
-//   check against come from tables.js, generated from the Rust sources) — and written into
-//   wasm memory as UTF-8 pieces, each a little-endian u32 byte length and the bytes;
+//   check against are the tables below, generated from the Rust sources) — and written
+//   into wasm memory as UTF-8 pieces, each a little-endian u32 byte length and the bytes;
 // * the wasm module runs the core (canonical values, omissions, byte-order sort, SHA-1, the
 //   body encoders, MD5 and Base64) and leaves its result in memory: a text of pieces, the
 //   UTF-16 offsets where they end, and for multipart the body bytes;
 // * here again, the result object is built, taking the caller's own names and values by
 //   index instead of copying them back out of wasm.
-import {
-  MAX_INPUT_UNITS,
-  MAX_SHOWN,
-  API_NAMES,
-  KEYS,
-  ERRORS,
-  EXPECTED,
-  ACTUAL,
-  OR_NULL,
-  LONG_TEXT,
-} from "./tables.js";
+// --- generated from crate/src/wasm/messages.rs and crate/src/api.rs by the `wasm::signer::tables` test; do not edit ---
+
+/** The most input one call reads: UTF-16 units of text, bytes of files, one per string and element. */
+const MAX_INPUT_UNITS = 1048576;
+
+/** The longest text a message repeats; a longer one is described by LONG_TEXT. */
+const MAX_SHOWN = 64;
+
+/** The endpoints, numbered from 1 in this order for the wasm module. */
+const API_NAMES = ["createGroup", "verifyApplyJoiningMember", "applyMicroChannel", "inviteUserJoin", "inviteMeeting"];
+
+/** The keys each options or input object may have. */
+const KEYS = {
+  sign: ["revealSecret"],
+  multipart: ["boundary", "files", "seed", "revealSecret"],
+  file: ["name", "filename", "contentType", "data"],
+  body: ["appid", "confid", "parties", "customParm", "action"],
+  party: ["name", "phone"],
+};
+
+/** The input errors: code and message, `{0}`, `{1}`, … filled per language. */
+const ERRORS = {
+  wrongType: {
+    code: "wrong-type",
+    en: "{0} must be {1}, but it is {2}. Pass {1} there.",
+    zh: "{0} 必须是{1}，但传入的是{2}。请在此处传入{1}。",
+  },
+  invalidString: {
+    code: "invalid-string",
+    en: "{0} contains a lone surrogate (half of a UTF-16 pair, e.g. from cutting a string inside an emoji). It has no UTF-8 form, so it cannot be signed or sent. Remove it, or repair the text with String.prototype.toWellFormed().",
+    zh: "{0} 含有孤立代理项（UTF-16 代理对的一半，例如在表情符号中间截断字符串所致）。它没有 UTF-8 形式，无法签名或发送。请删除它，或用 String.prototype.toWellFormed() 修复文本。",
+  },
+  inputTooLarge: {
+    code: "input-too-large",
+    en: "The input is too large: with {0} this call would read more than {1} UTF-16 code units of text and bytes of files. Requests to these APIs are small (the daoke server reads at most 8 KiB of body); send less.",
+    zh: "输入过大：加上 {0}，本次调用读取的文本 UTF-16 码元与文件字节将超过 {1}。这些接口的请求都很小（道客服务器最多读取 8 KiB 的请求体）；请减少输入。",
+  },
+  unknownKey: {
+    code: "unknown-key",
+    en: "{0} has a property {1} that this function does not know, so it would be ignored. Check the spelling; the known ones are: {2}.",
+    zh: "{0} 含有本函数不认识的属性 {1}，它将被忽略。请检查拼写；可用的属性为：{2}。",
+  },
+  unknownApi: {
+    code: "unknown-api",
+    en: "{0} is not an endpoint. Use one of {1}{2}; names are case-sensitive.",
+    zh: "{0} 不是接口名称。请使用 {1} 之一{2}；名称区分大小写。",
+  },
+  invalidSeed: {
+    code: "invalid-value",
+    en: "{0} must be an integer from 0 to 2^53-1 (a number) or to 2^64-1 (a bigint); the same seed always generates the same multipart boundary.",
+    zh: "{0} 必须是 0 到 2^53-1 的整数（number）或 0 到 2^64-1 的整数（bigint）；相同的种子总是生成相同的 multipart 分隔符。",
+  },
+};
+
+/** What a value must be. */
+const EXPECTED = {
+  string: { en: "a string", zh: "字符串" },
+  uint8array: { en: "a Uint8Array", zh: "Uint8Array" },
+  boolean: { en: "true or false", zh: "true 或 false" },
+  plainObject: { en: "a plain object", zh: "普通对象" },
+  array: { en: "an array", zh: "数组" },
+  params: { en: "an array of [name, value] string pairs or a plain object of string values", zh: "由 [名称, 值] 字符串对组成的数组，或值均为字符串的普通对象" },
+  pair: { en: "a [name, value] pair of two strings", zh: "由两个字符串组成的 [名称, 值] 对" },
+  apiOrNull: { en: "an endpoint name or null", zh: "接口名称或 null" },
+  seed: { en: "a number or a bigint", zh: "数字或 bigint" },
+};
+
+/** What a value is, by JS type. */
+const ACTUAL = {
+  undefined: { en: "undefined (missing)", zh: "undefined（缺失）" },
+  null: { en: "null", zh: "null" },
+  string: { en: "a string", zh: "字符串" },
+  number: { en: "a number", zh: "数字" },
+  boolean: { en: "a boolean", zh: "布尔值" },
+  bigint: { en: "a bigint", zh: "bigint" },
+  symbol: { en: "a symbol", zh: "symbol" },
+  function: { en: "a function", zh: "函数" },
+  array: { en: "an array", zh: "数组" },
+  uint8array: { en: "a Uint8Array", zh: "Uint8Array" },
+  object: { en: "an object", zh: "对象" },
+};
+
+/** The end of the unknown-endpoint message of the daoke functions, which take null too. */
+const OR_NULL = { en: " (or null for a generic daoke request)", zh: "（或 null，表示通用道客请求）" };
+
+/** A text too long to repeat in a message: `{0}` its length in characters. */
+const LONG_TEXT = { en: "a {0}-character text", zh: "一段 {0} 个字符的文本" };
+
+// --- end of the generated tables ---
 
 /** The instance's exports, once initialised. */
 let wasm;
@@ -66,7 +144,7 @@ function signkitError(code, field, { en, zh }) {
   return error;
 }
 
-/** An input error: its code and message template from tables.js, filled with `en` / `zh`. */
+/** An input error: its code and message template from ERRORS, filled with `en` / `zh`. */
 const inputError = (kind, field, en, zh = en) => signkitError(ERRORS[kind].code, field, fill(ERRORS[kind], en, zh));
 
 /** A field path: `path`, then `.key` or `[index]` for each of `a` and `b` that is given. */
@@ -75,7 +153,7 @@ function at(path, a, b) {
   return path + segment(a) + segment(b);
 }
 
-/** The JS type of `value`, as tables.js names it. */
+/** The JS type of `value`, as ACTUAL names it. */
 function typeOf(value) {
   if (value === null) return "null";
   if (typeof value !== "object") return typeof value;
@@ -99,21 +177,22 @@ function shown(text) {
 // --- reading and writing the arguments ----------------------------------------------------
 
 /**
- * Starts a call with the whole budget; its pieces go after those already written, so that
- * a call made from inside another one (by a getter of its arguments) leaves the outer
- * call's input intact. Returns what `end` restores.
+ * Runs `body(start, ...args)` as one call of the API, with the whole input budget; `start`
+ * is where its pieces begin in the input buffer. They go after any already written, so
+ * that a call made from inside another one (by a getter of its arguments) leaves the
+ * outer call's input intact; both are restored when the call ends.
  */
-function begin() {
+function call(body, ...args) {
   if (wasm === undefined) throw new Error("signkit: call init() or initSync() first");
-  const outer = { start: written, remaining };
+  const start = written;
+  const budget = remaining;
   remaining = MAX_INPUT_UNITS;
-  return outer;
-}
-
-/** Ends a call: the outer call's budget and input again. */
-function end(outer) {
-  written = outer.start;
-  remaining = outer.remaining;
+  try {
+    return body(start, ...args);
+  } finally {
+    written = start;
+    remaining = budget;
+  }
 }
 
 /** Takes `units` from the budget, or fails naming the field. */
@@ -158,14 +237,15 @@ function writeText(text) {
   const length = text.length;
   reserve(4 + 3 * length);
   const start = buffer + written + 4;
+  const view = bytes;
   for (let index = 0; index < length; index++) {
     const unit = text.charCodeAt(index);
     if (unit > 0x7f) {
       if (!text.isWellFormed()) return false;
-      close(encoder.encodeInto(text, bytes.subarray(start, start + 3 * length)).written);
+      close(encoder.encodeInto(text, view.subarray(start, start + 3 * length)).written);
       return true;
     }
-    bytes[start + index] = unit;
+    view[start + index] = unit;
   }
   close(length);
   return true;
@@ -214,6 +294,14 @@ function flag(options, key, path) {
   if (value === undefined || value === null) return false;
   if (typeof value !== "boolean") throw wrongType(`${path}.${key}`, EXPECTED.boolean, value);
   return value;
+}
+
+/** An optional string (`undefined` / `null`: not given), written as the next piece when given. */
+function optional(object, key, path) {
+  const value = object[key];
+  const given = value !== undefined && value !== null;
+  if (given) string(value, path, key);
+  return given;
 }
 
 /** The elements of an array, each costing one unit. */
@@ -371,52 +459,53 @@ function signed(result, parts, { text, layout }, first) {
 
 // --- the API (documented in signkit.d.ts) ---------------------------------------------------
 
-export function daokeSign(params_, secret, options) {
-  const outer = begin();
-  try {
-    const parts = params(params_, secret);
-    const reveal = flag(fields(options, "options", KEYS.sign, true), "revealSecret", "options");
-    const output = finish(wasm.daoke_sign(buffer + outer.start, written - outer.start, (parts.length - 1) / 2, reveal));
-    const result = {};
-    signed(result, parts, output, 0);
-    return result;
-  } finally {
-    end(outer);
-  }
+export function daokeSign(params, secret, options) {
+  return call(sign, params, secret, options);
 }
 
-export function encodeForm(api, params_, secret, options) {
-  const outer = begin();
-  try {
-    const endpointNumber = endpoint(api);
-    const parts = params(params_, secret);
-    const reveal = flag(fields(options, "options", KEYS.sign, true), "revealSecret", "options");
-    const pairs = (parts.length - 1) / 2;
-    const output = finish(wasm.encode_form(buffer + outer.start, written - outer.start, pairs, endpointNumber, reveal));
-    const result = { body: "", contentType: "" };
-    [result.body, result.contentType] = signed(result, parts, output, 2);
-    return result;
-  } finally {
-    end(outer);
-  }
+export function encodeForm(api, params, secret, options) {
+  return call(form, api, params, secret, options);
 }
 
-export function encodeMultipart(api, params_, secret, options) {
-  const outer = begin();
-  try {
-    return multipart(outer.start, api, params_, secret, options);
-  } finally {
-    end(outer);
-  }
+export function encodeMultipart(api, params, secret, options) {
+  return call(multipart, api, params, secret, options);
+}
+
+export function ytxSign(accountSID, authToken, timestamp) {
+  return call(ytx, accountSID, authToken, timestamp);
+}
+
+export function encodeInviteMeeting(input) {
+  return call(inviteMeeting, input);
+}
+
+/** The number of pairs in `parts` (`[name, value, …, secret]`). */
+const pairCount = (parts) => (parts.length - 1) / 2;
+
+function sign(start, params_, secret, options) {
+  const parts = params(params_, secret);
+  const reveal = flag(fields(options, "options", KEYS.sign, true), "revealSecret", "options");
+  const output = finish(wasm.daoke_sign(buffer + start, written - start, pairCount(parts), reveal));
+  const result = {};
+  signed(result, parts, output, 0);
+  return result;
+}
+
+function form(start, api, params_, secret, options) {
+  const endpointNumber = endpoint(api);
+  const parts = params(params_, secret);
+  const reveal = flag(fields(options, "options", KEYS.sign, true), "revealSecret", "options");
+  const output = finish(wasm.encode_form(buffer + start, written - start, pairCount(parts), endpointNumber, reveal));
+  const result = { body: "", contentType: "" };
+  [result.body, result.contentType] = signed(result, parts, output, 2);
+  return result;
 }
 
 function multipart(start, api, params_, secret, options) {
   const endpointNumber = endpoint(api);
   const parts = params(params_, secret);
   options = fields(options, "options", KEYS.multipart, true);
-  const boundary = options.boundary;
-  const hasBoundary = boundary !== undefined && boundary !== null;
-  if (hasBoundary) string(boundary, "options.boundary");
+  const hasBoundary = optional(options, "boundary", "options");
   const files = options.files;
   let fileCount = 0;
   if (files !== undefined && files !== null) {
@@ -434,35 +523,22 @@ function multipart(start, api, params_, secret, options) {
   }
   const [seedHigh, seedLow] = seed(options);
   const reveal = flag(options, "revealSecret", "options");
-  const pairs = (parts.length - 1) / 2;
-  const status = wasm.encode_multipart(buffer + start, written - start, pairs, endpointNumber, reveal, hasBoundary, fileCount, seedHigh, seedLow);
-  const output = finish(status);
+  const length = written - start;
+  const output = finish(
+    wasm.encode_multipart(buffer + start, length, pairCount(parts), endpointNumber, reveal, hasBoundary, fileCount, seedHigh, seedLow),
+  );
   const result = { body: output.body.slice(), contentType: "" };
   [result.contentType] = signed(result, parts, output, 1);
   return result;
 }
 
-export function ytxSign(accountSID, authToken, timestamp) {
-  const outer = begin();
-  try {
-    string(accountSID, "accountSID");
-    string(authToken, "authToken");
-    string(timestamp, "timestamp");
-    const output = finish(wasm.ytx_sign(buffer + outer.start, written - outer.start));
-    const [sign, authorization, authorizationPlain, stringToSign] = cut(output.text, output.layout);
-    return { sign, authorization, authorizationPlain, stringToSign };
-  } finally {
-    end(outer);
-  }
-}
-
-export function encodeInviteMeeting(input) {
-  const outer = begin();
-  try {
-    return inviteMeeting(outer.start, input);
-  } finally {
-    end(outer);
-  }
+function ytx(start, accountSID, authToken, timestamp) {
+  string(accountSID, "accountSID");
+  string(authToken, "authToken");
+  string(timestamp, "timestamp");
+  const output = finish(wasm.ytx_sign(buffer + start, written - start));
+  const [sign, authorization, authorizationPlain, stringToSign] = cut(output.text, output.layout);
+  return { sign, authorization, authorizationPlain, stringToSign };
 }
 
 function inviteMeeting(start, input) {
@@ -476,14 +552,8 @@ function inviteMeeting(start, input) {
     string(party.name, "input.parties", index, "name");
     string(party.phone, "input.parties", index, "phone");
   }
-  const optional = (key) => {
-    const value = input[key];
-    const given = value !== undefined && value !== null;
-    if (given) string(value, "input", key);
-    return given;
-  };
-  const customParm = optional("customParm");
-  const action = optional("action");
+  const customParm = optional(input, "customParm", "input");
+  const action = optional(input, "action", "input");
   return finish(wasm.invite_meeting_body(buffer + start, written - start, count, customParm, action)).text;
 }
 
@@ -516,16 +586,8 @@ export default async function init(input) {
   if (typeof input === "string" || input instanceof URL || (typeof Request === "function" && input instanceof Request)) {
     input = await fetch(input);
   }
-  if (typeof Response === "function" && input instanceof Response) {
-    const response = input;
-    try {
-      return start((await WebAssembly.instantiateStreaming(response.clone(), {})).instance);
-    } catch (error) {
-      // Served without `Content-Type: application/wasm`: compile from the bytes instead.
-      if (response.headers.get("Content-Type") === "application/wasm") throw error;
-      input = await response.arrayBuffer();
-    }
-  }
+  // The module is small: compiling it from its bytes costs no more than streaming would.
+  if (typeof Response === "function" && input instanceof Response) input = await input.arrayBuffer();
   const instantiated = await WebAssembly.instantiate(input, {});
   return start(instantiated instanceof WebAssembly.Instance ? instantiated : instantiated.instance);
 }

@@ -106,9 +106,11 @@ impl<'a> Input<'a> {
 
     /// `count` name-value pairs.
     fn pairs(&mut self, count: u32) -> Result<Vec<(&'a str, &'a str)>, Failure> {
-        (0..count)
-            .map(|_| Ok((self.text()?, self.text()?)))
-            .collect()
+        let mut pairs = Vec::new();
+        for _ in 0..count {
+            pairs.push((self.text()?, self.text()?));
+        }
+        Ok(pairs)
     }
 
     /// Every piece has been read: anything left means JS and wasm disagree on the layout.
@@ -205,16 +207,15 @@ pub(super) fn encode_multipart(input: &[u8], call: &MultipartCall) -> Result<Out
     let pairs = input.pairs(call.pairs)?;
     let secret = input.text()?;
     let boundary = input.optional_text(call.boundary)?;
-    let files = (0..call.files)
-        .map(|_| {
-            Ok(FilePart {
-                name: String::from(input.text()?),
-                filename: String::from(input.text()?),
-                content_type: String::from(input.text()?),
-                data: input.bytes()?.to_vec(),
-            })
-        })
-        .collect::<Result<Vec<_>, Failure>>()?;
+    let mut files = Vec::new();
+    for _ in 0..call.files {
+        files.push(FilePart {
+            name: String::from(input.text()?),
+            filename: String::from(input.text()?),
+            content_type: String::from(input.text()?),
+            data: input.bytes()?.to_vec(),
+        });
+    }
     input.finish()?;
     let options = MultipartOptions {
         boundary,
@@ -250,16 +251,17 @@ pub(super) fn invite_meeting_body(
 ) -> Result<Output, Failure> {
     let mut input = Input { rest: input };
     let (appid, confid) = (input.text()?, input.text()?);
-    let parties = (input.pairs(parties)?.into_iter())
-        .map(|(name, phone)| Party::new(name, phone))
-        .collect::<Vec<_>>();
+    let mut list = Vec::new();
+    for _ in 0..parties {
+        list.push(Party::new(input.text()?, input.text()?));
+    }
     let custom_parm = input.optional_text(custom_parm)?;
     let action = input.optional_text(action)?;
     input.finish()?;
     let text = body(&InviteMeetingBody {
         appid,
         confid,
-        parties: &parties,
+        parties: &list,
         custom_parm,
         action,
     });

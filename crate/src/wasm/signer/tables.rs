@@ -1,11 +1,12 @@
-//! The two generated files of the signer-only package's JS half, and the test that keeps
-//! them current: `npm/signer/tables.js` (the input errors' codes and messages, the phrases
-//! and names they use, the limits — from [`messages`](crate::wasm::messages) and
-//! [`Api`](crate::Api)) and `npm/signer/signkit.d.ts` (from the declaration files in
-//! `crate/src/wasm/types/`, which the full package's `.d.ts` is made of too).
+//! What is generated in the signer-only package's JS half, and the tests that keep it
+//! current: the tables of `npm/signer/signkit.js` (the input errors' codes and messages,
+//! the phrases and names they use, the limits — from [`messages`](crate::wasm::messages)
+//! and [`Api`](crate::Api)), between its `generated` markers, and the whole of
+//! `npm/signer/signkit.d.ts` (from the declaration files in `crate/src/wasm/types/`, which
+//! the full package's `.d.ts` is made of too).
 //!
-//! The files are committed, so that the package reads as plain JS; the test fails when
-//! one differs from what the Rust sources give. `SIGNKIT_BLESS=1 cargo test -p signkit
+//! Both are committed, so that the package reads as plain JS; the tests fail when one
+//! differs from what the Rust sources give. `SIGNKIT_BLESS=1 cargo test -p signkit
 //! --all-features wasm::signer::tables` writes them again.
 
 use std::path::PathBuf;
@@ -20,16 +21,21 @@ use crate::wasm::messages::{
     UNKNOWN_API_MESSAGE, UNKNOWN_KEY, UNKNOWN_KEY_MESSAGE, WRONG_TYPE, WRONG_TYPE_MESSAGE,
 };
 
-/// What heads both files.
-const GENERATED: &str = "Generated from crate/src/wasm/messages.rs, crate/src/api.rs and \
-crate/src/wasm/types/*.d.ts by the `wasm::signer::tables` test; do not edit.";
+/// What heads the generated declarations.
+const GENERATED: &str = "Generated from crate/src/wasm/types/*.d.ts by the \
+`wasm::signer::tables` test; do not edit.";
 
-/// `npm/signer/tables.js`.
+/// Where the tables start in `npm/signer/signkit.js`.
+const TABLES_START: &str = "// --- generated from crate/src/wasm/messages.rs and crate/src/api.rs \
+by the `wasm::signer::tables` test; do not edit ---\n";
+
+/// Where they end.
+const TABLES_END: &str = "// --- end of the generated tables ---\n";
+
+/// The tables of `npm/signer/signkit.js`, markers included.
 fn tables_js() -> String {
-    let mut out = String::new();
-    out.push_str("// ");
-    out.push_str(GENERATED);
-    out.push_str("\n\n");
+    let mut out = String::from(TABLES_START);
+    out.push('\n');
     constant(&mut out, "The most input one call reads: UTF-16 units of text, bytes of files, one per string and element.", "MAX_INPUT_UNITS", &MAX_INPUT_UNITS.to_string());
     constant(
         &mut out,
@@ -126,14 +132,15 @@ fn tables_js() -> String {
         &mut out,
         "The end of the unknown-endpoint message of the daoke functions, which take null too.",
         "OR_NULL",
-        &phrase(&OR_NULL, "  "),
+        &phrase(&OR_NULL),
     );
     constant(
         &mut out,
         "A text too long to repeat in a message: `{0}` its length in characters.",
         "LONG_TEXT",
-        &phrase(&LONG_TEXT, "  "),
+        &phrase(&LONG_TEXT),
     );
+    out.push_str(TABLES_END);
     out
 }
 
@@ -155,11 +162,11 @@ fn declarations() -> String {
     out
 }
 
-/// `/** doc */ export const NAME = value;` and a blank line.
+/// `/** doc */ const NAME = value;` and a blank line.
 fn constant(out: &mut String, doc: &str, name: &str, value: &str) {
     out.push_str("/** ");
     out.push_str(doc);
-    out.push_str(" */\nexport const ");
+    out.push_str(" */\nconst ");
     out.push_str(name);
     out.push_str(" = ");
     out.push_str(value);
@@ -179,20 +186,16 @@ fn list(items: &[&str]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-/// `{ en: "…", zh: "…" }`, its members indented by `indent` plus two spaces.
-fn phrase(text: &Bilingual, indent: &str) -> String {
-    format!(
-        "{{\n{indent}  en: {},\n{indent}  zh: {},\n{indent}}}",
-        quoted(&text.en),
-        quoted(&text.zh)
-    )
+/// `{ en: "…", zh: "…" }`.
+fn phrase(text: &Bilingual) -> String {
+    format!("{{ en: {}, zh: {} }}", quoted(&text.en), quoted(&text.zh))
 }
 
 /// `{ name: { en, zh }, … }`.
 fn phrases(items: &[(&str, Bilingual)]) -> String {
     let members: Vec<String> = items
         .iter()
-        .map(|(name, text)| format!("{name}: {}", phrase(text, "  ")))
+        .map(|(name, text)| format!("{name}: {}", phrase(text)))
         .collect();
     object(&members)
 }
@@ -209,27 +212,52 @@ fn object(members: &[String]) -> String {
     out
 }
 
-/// Checks `file` (relative to the repository) against `expected`, or writes it when
-/// `SIGNKIT_BLESS` is set.
-fn check(file: &str, expected: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+/// The repository file `file`.
+fn path(file: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("..")
-        .join(file);
-    if std::env::var_os("SIGNKIT_BLESS").is_some() {
-        std::fs::write(&path, expected).unwrap();
+        .join(file)
+}
+
+/// The message of a stale file.
+const STALE: &str = "is not what the Rust sources give: run \
+SIGNKIT_BLESS=1 cargo test -p signkit --all-features wasm::signer::tables";
+
+/// Whether to write the generated text instead of checking it.
+fn bless() -> bool {
+    std::env::var_os("SIGNKIT_BLESS").is_some()
+}
+
+/// Checks that `file` (relative to the repository) is `expected`, or writes it.
+fn check(file: &str, expected: &str) {
+    if bless() {
+        std::fs::write(path(file), expected).unwrap();
         return;
     }
-    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    let actual = std::fs::read_to_string(path(file)).unwrap_or_default();
+    assert!(actual == expected, "{file} {STALE}");
+}
+
+/// Checks that `file` holds `expected` from the line [`TABLES_START`] to the line
+/// [`TABLES_END`], or writes it there.
+fn check_region(file: &str, expected: &str) {
+    let text = std::fs::read_to_string(path(file)).unwrap();
+    let start = text.find(TABLES_START).expect("the start marker");
+    let end = text.find(TABLES_END).expect("the end marker") + TABLES_END.len();
+    if bless() {
+        let written = [&text[..start], expected, &text[end..]].concat();
+        std::fs::write(path(file), written).unwrap();
+        return;
+    }
     assert!(
-        actual == expected,
-        "{file} is not what the Rust sources give: run \
-         SIGNKIT_BLESS=1 cargo test -p signkit --all-features wasm::signer::tables"
+        &text[start..end] == expected,
+        "the tables of {file} {STALE}"
     );
 }
 
 #[test]
 fn tables_js_is_generated_from_the_messages() {
-    check("npm/signer/tables.js", &tables_js());
+    check_region("npm/signer/signkit.js", &tables_js());
 }
 
 #[test]
@@ -255,5 +283,5 @@ fn the_tables_carry_every_message_whole() {
         assert!(tables.contains(&quoted(&message.en)), "{message}");
         assert!(tables.contains(&quoted(&message.zh)), "{message}");
     }
-    assert!(tables.contains("export const MAX_INPUT_UNITS = 1048576;"));
+    assert!(tables.contains("\nconst MAX_INPUT_UNITS = 1048576;"));
 }
