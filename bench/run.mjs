@@ -88,7 +88,8 @@ function sizes() {
       .map((path) => path.slice(root.length));
   const entries = [
     ["signkit (full: signer, encoders, builders, validator, replies)", ["pkg/signkit_bg.wasm", "pkg/signkit.js", ...snippets("pkg/")]],
-    ["signkit/signer (daokeSign, ytxSign, body encoders)", ["pkg/signer/signkit_bg.wasm", "pkg/signer/signkit.js", ...snippets("pkg/signer/")]],
+    // Without wasm-bindgen: one hand-written module, no snippets.
+    ["signkit/signer (daokeSign, ytxSign, body encoders)", ["pkg/signer/signkit_bg.wasm", "pkg/signer/signkit.js"]],
     ["js-sha1 0.7.0 (src/sha1.js, as shipped: not minified)", ["node_modules/js-sha1/src/sha1.js"]],
     ["blueimp-md5 2.19.0 (js/md5.min.js)", ["node_modules/blueimp-md5/js/md5.min.js"]],
     ["js-sha1 + blueimp-md5", ["node_modules/js-sha1/src/sha1.js", "node_modules/blueimp-md5/js/md5.min.js"]],

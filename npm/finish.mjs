@@ -1,16 +1,17 @@
-// The last step of `./dev pkg`: turns wasm-bindgen's three outputs (pkg/, pkg/node/,
-// pkg/signer/, their wasm already optimised) into the npm package, and prints the sizes.
+// The last step of `./dev pkg`: turns its three outputs — wasm-bindgen's pkg/ and pkg/node/,
+// and pkg/signer/ (the signer-only module and its hand-written JS from npm/signer/), the
+// wasm already optimised — into the npm package, and prints the sizes.
 //
 //   node npm/finish.mjs VERSION
 //
-// * JS: drops comments from the generated glue and from glue.js (the documentation lives
-//   in the .d.ts files, where editors read it); the nodejs output require()s glue.js, so its
-//   copy there becomes CommonJS.
+// * JS: drops comments from the generated glue, glue.js and the signer's JS (the
+//   documentation lives in the .d.ts files, where editors read it); the nodejs output
+//   require()s glue.js, so its copy there becomes CommonJS.
 // * Types: the raw wasm exports' externref parameters (InitOutput, *_bg.wasm.d.ts) are typed
 //   `any`; they accept every JS value, which TypeScript spells `unknown` and still checks.
 // * package.json, README.md, CHANGELOG.md, LICENSE notes.
 // * The size table (also written to pkg/sizes.md, which npm/README.md quotes).
-import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,8 +30,8 @@ const walk = (dir) =>
 
 /**
  * `source` without its comments: `/** … *\/` blocks and lines that are only a `//`
- * comment. wasm-bindgen's output and glue.js put comments only there (never inside a
- * string or after code on the same line), which the assertion below keeps true.
+ * comment. wasm-bindgen's output, glue.js and npm/signer/ put comments only there (never
+ * inside a string or after code on the same line), which the assertion below keeps true.
  */
 function stripComments(source, file) {
   const stripped = source
@@ -96,8 +97,9 @@ const manifest = {
 writeFileSync(join(pkg, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 for (const name of ["README.md", "CHANGELOG.md"]) copyFileSync(join(root, "npm", name), join(pkg, name));
 
-// Sizes: what a page downloads for each entry point (the module, its glue.js snippet and the
-// wasm), raw and gzip -9 — the level `gzip -9` and most CDNs use.
+// Sizes: what a page downloads for each entry point (its JS modules — for wasm-bindgen's
+// output the glue and its glue.js snippet — and the wasm), raw and gzip -9, the level
+// `gzip -9` and most CDNs use.
 const size = (files) => {
   const bytes = files.map((file) => readFileSync(file));
   const raw = bytes.reduce((sum, b) => sum + b.length, 0);
@@ -106,8 +108,12 @@ const size = (files) => {
 };
 const entry = (dir) => {
   const base = join(pkg, dir);
-  const snippets = walk(join(base, "snippets")).filter((path) => path.endsWith(".js"));
-  return { js: size([join(base, "signkit.js"), ...snippets]), wasm: size([join(base, "signkit_bg.wasm")]) };
+  const scripts = readdirSync(base)
+    .filter((name) => name.endsWith(".js"))
+    .map((name) => join(base, name));
+  const snippetDir = join(base, "snippets");
+  const snippets = existsSync(snippetDir) ? walk(snippetDir).filter((path) => path.endsWith(".js")) : [];
+  return { js: size([...scripts, ...snippets]), wasm: size([join(base, "signkit_bg.wasm")]) };
 };
 const rows = [
   ["signkit (full, ES module)", entry("")],

@@ -66,7 +66,10 @@
 //! # }
 //! ```
 #![deny(missing_docs)]
-#![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
+#![cfg_attr(
+    not(any(feature = "wasm", feature = "signer-package")),
+    forbid(unsafe_code)
+)]
 // The signer-only npm package's module brings its own allocator and panic handler
 // (`wasm::runtime`); everything it contains uses `core` and `alloc` only.
 #![cfg_attr(
@@ -107,7 +110,7 @@ pub mod validate;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 
-#[cfg(feature = "wasm")]
+#[cfg(any(feature = "wasm", feature = "signer-package"))]
 pub mod wasm;
 
 pub use api::{Api, Encoding, Vendor};

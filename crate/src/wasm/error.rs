@@ -11,22 +11,6 @@ use super::glue::signkit_error;
 use crate::error::BuildError;
 use crate::text::Bilingual;
 
-/// A value has the wrong JS type (a number where a string is needed, `null` for a
-/// required argument, …).
-pub(super) const WRONG_TYPE: &str = "wrong-type";
-/// A value has the right type but is not one of the accepted values (an unknown encoding,
-/// a malformed clock, a seed out of range, …).
-pub(super) const INVALID_VALUE: &str = "invalid-value";
-/// The endpoint name is not one of the five.
-pub(super) const UNKNOWN_API: &str = "unknown-api";
-/// An options or input object has a property this API does not know (most likely a typo,
-/// which would otherwise be ignored silently).
-pub(super) const UNKNOWN_KEY: &str = "unknown-key";
-/// A string contains a lone UTF-16 surrogate, which has no UTF-8 form and so cannot be
-/// signed or sent as it is.
-pub(super) const INVALID_STRING: &str = "invalid-string";
-/// The call's input exceeds [`MAX_INPUT_UNITS`](super::read::MAX_INPUT_UNITS).
-pub(super) const INPUT_TOO_LARGE: &str = "input-too-large";
 /// The validator found ERRORs and the caller did not pass `validate: false`.
 #[cfg(feature = "full")]
 pub(super) const VALIDATION_FAILED: &str = "validation-failed";

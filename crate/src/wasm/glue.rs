@@ -1,14 +1,12 @@
-//! The functions of `glue.js`, the JavaScript half of the edge, and [`Pieces`], the packed
-//! form in which results cross into JS.
+//! The functions of `glue.js`, the JavaScript half of the edge.
 //!
 //! A call from wasm into JS (or back) costs far more than signing a short string, so the
 //! signing functions cross once in each direction: their arguments arrive packed into one
 //! string ([`collect_params`], [`join_parts`]), and their results leave as a few pieces of
-//! one string from which the `*_result` functions build the result object in JS, taking the
-//! caller's own names and values from `parts` by index.
+//! one string ([`Pieces`](super::pieces::Pieces)) from which the `*_result` functions build
+//! the result object in JS, taking the caller's own names and values from `parts` by index.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use js_sys::Array;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -77,50 +75,4 @@ extern "C" {
         zh: &str,
         findings: &JsValue,
     ) -> JsValue;
-}
-
-/// Strings packed for a `*_result` function: one text and the UTF-16 offset where each
-/// piece ends, so that a whole result crosses into JS as a single string.
-#[derive(Default)]
-pub(super) struct Pieces {
-    text: String,
-    ends: Vec<u32>,
-    /// The UTF-16 length of `text`.
-    units: u32,
-}
-
-impl Pieces {
-    /// Appends a piece.
-    pub(super) fn push(&mut self, piece: &str) {
-        self.text.push_str(piece);
-        self.units = self.units.saturating_add(utf16_len(piece));
-        self.ends.push(self.units);
-    }
-
-    /// The text and the ends, for a `*_result` function.
-    pub(super) fn parts(&self) -> (&str, &[u32]) {
-        (&self.text, &self.ends)
-    }
-
-    /// The text.
-    pub(super) fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// Where the pieces end.
-    pub(super) fn ends(&self) -> &[u32] {
-        &self.ends
-    }
-}
-
-/// The length of `text` in UTF-16 code units: one per character, two for a character
-/// outside the Basic Multilingual Plane (whose UTF-8 form starts with a byte from 0xF0).
-pub(super) fn utf16_len(text: &str) -> u32 {
-    text.bytes()
-        .map(|byte| match byte {
-            0x80..=0xBF => 0,
-            0xF0..=0xFF => 2,
-            _ => 1,
-        })
-        .sum()
 }

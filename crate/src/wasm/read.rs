@@ -13,19 +13,17 @@ use js_sys::{Array, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::error::{
-    ApiError, INPUT_TOO_LARGE, INVALID_STRING, INVALID_VALUE, UNKNOWN_API, UNKNOWN_KEY, WRONG_TYPE,
+use super::error::ApiError;
+use super::messages::{
+    actual, expected, fill, listed, INPUT_TOO_LARGE, INPUT_TOO_LARGE_MESSAGE, INVALID_SEED_MESSAGE,
+    INVALID_STRING, INVALID_STRING_MESSAGE, INVALID_VALUE, LONG_TEXT, MAX_INPUT_UNITS, MAX_SHOWN,
+    OR_NULL, UNKNOWN_API, UNKNOWN_API_MESSAGE, UNKNOWN_KEY, UNKNOWN_KEY_MESSAGE, WRONG_TYPE,
+    WRONG_TYPE_MESSAGE,
 };
 use crate::api::Api;
 use crate::digits::{decimal, push_decimal};
 use crate::params::Params;
-use crate::text::{concat, quoted, Bilingual};
-
-/// The most input one call reads: UTF-16 code units of text plus bytes of files, plus one
-/// for every string and array element (so a million empty strings count too). The vendors'
-/// requests are tiny (the daoke server reads at most 8 KiB of body); the limit keeps a
-/// mistaken or hostile argument from exhausting wasm memory, which would abort the module.
-pub const MAX_INPUT_UNITS: u32 = 1 << 20;
+use crate::text::{quoted, Bilingual};
 
 /// Where a value sits in the arguments, for error messages: `options.files[0].data`.
 /// Built on the stack and only written out when an error is reported.
@@ -93,91 +91,43 @@ impl Path<'_> {
     }
 }
 
-/// What a value should have been, in both languages ("a string" / "字符串").
-#[derive(Clone, Copy)]
-pub(super) struct Expected {
-    en: &'static str,
-    zh: &'static str,
-}
-
-impl Expected {
-    pub(super) const fn new(en: &'static str, zh: &'static str) -> Self {
-        Expected { en, zh }
-    }
-}
-
-const A_STRING: Expected = Expected::new("a string", "字符串");
-const A_UINT8ARRAY: Expected = Expected::new("a Uint8Array", "Uint8Array");
-const A_BOOLEAN: Expected = Expected::new("true or false", "true 或 false");
-const A_PLAIN_OBJECT: Expected = Expected::new("a plain object", "普通对象");
-const AN_ARRAY: Expected = Expected::new("an array", "数组");
-const PARAMS: Expected = Expected::new(
-    "an array of [name, value] string pairs or a plain object of string values",
-    "由 [名称, 值] 字符串对组成的数组，或值均为字符串的普通对象",
-);
-const A_PAIR: Expected = Expected::new(
-    "a [name, value] pair of two strings",
-    "由两个字符串组成的 [名称, 值] 对",
-);
-
 /// The JS type of `value`, in both languages, for "… but it is a number".
-fn actual_type(value: &JsValue) -> (&'static str, &'static str) {
+fn actual_type(value: &JsValue) -> Bilingual {
     if value.is_undefined() {
-        ("undefined (missing)", "undefined（缺失）")
+        actual::UNDEFINED
     } else if value.is_null() {
-        ("null", "null")
+        actual::NULL
     } else if value.is_string() {
-        ("a string", "字符串")
+        actual::STRING
     } else if value.as_f64().is_some() {
-        ("a number", "数字")
+        actual::NUMBER
     } else if value.as_bool().is_some() {
-        ("a boolean", "布尔值")
+        actual::BOOLEAN
     } else if value.is_bigint() {
-        ("a bigint", "bigint")
+        actual::BIGINT
     } else if value.is_symbol() {
-        ("a symbol", "symbol")
+        actual::SYMBOL
     } else if value.is_function() {
-        ("a function", "函数")
+        actual::FUNCTION
     } else if Array::is_array(value) {
-        ("an array", "数组")
+        actual::ARRAY
     } else if value.is_instance_of::<Uint8Array>() {
-        ("a Uint8Array", "Uint8Array")
+        actual::UINT8ARRAY
     } else {
-        ("an object", "对象")
+        actual::OBJECT
     }
 }
 
-/// `path must be EXPECTED, but it is ACTUAL`.
-pub(super) fn wrong_type(path: Path<'_>, expected: Expected, value: &JsValue) -> JsValue {
-    let (actual_en, actual_zh) = actual_type(value);
+/// `path must be EXPECTED, but it is ACTUAL` (`expected` is one of [`expected`]'s phrases).
+pub(super) fn wrong_type(path: Path<'_>, expected: Bilingual, value: &JsValue) -> JsValue {
+    let actual = actual_type(value);
     let field = path.text();
-    ApiError::new(
-        WRONG_TYPE,
-        Some(field.clone()),
-        Bilingual::from_pieces(
-            &[
-                &field,
-                " must be ",
-                expected.en,
-                ", but it is ",
-                actual_en,
-                ". Pass ",
-                expected.en,
-                " there.",
-            ],
-            &[
-                &field,
-                " 必须是",
-                expected.zh,
-                "，但传入的是",
-                actual_zh,
-                "。请在此处传入",
-                expected.zh,
-                "。",
-            ],
-        ),
-    )
-    .into()
+    let message = fill(
+        &WRONG_TYPE_MESSAGE,
+        &[&field, &expected.en, &actual.en],
+        &[&field, &expected.zh, &actual.zh],
+    );
+    ApiError::new(WRONG_TYPE, Some(field), message).into()
 }
 
 /// An [`INVALID_VALUE`] error about `path`.
@@ -188,30 +138,15 @@ pub(super) fn invalid_value(path: Path<'_>, message: Bilingual) -> JsValue {
 /// `text` quoted for a message (in English or Chinese), or its length when it is too long
 /// to repeat.
 fn shown(text: &str) -> (String, String) {
-    const MAX_SHOWN: usize = 64;
     let length = text.chars().count();
     if length <= MAX_SHOWN {
         let quoted = quoted(text);
         (quoted.clone(), quoted)
     } else {
         let length = decimal(length as u64);
-        (
-            concat(&["a ", &length, "-character text"]),
-            concat(&["一段 ", &length, " 个字符的文本"]),
-        )
+        let described = fill(&LONG_TEXT, &[&length], &[&length]);
+        (described.en.into_owned(), described.zh.into_owned())
     }
-}
-
-/// The pieces with `separator` between them (`[…].join(…)` without its generic code).
-fn join(pieces: &[&str], separator: &str) -> String {
-    let mut out = String::new();
-    for (index, piece) in pieces.iter().enumerate() {
-        if index > 0 {
-            out.push_str(separator);
-        }
-        out.push_str(piece);
-    }
-    out
 }
 
 /// `target[key]`; an exception thrown by a getter or proxy is returned as the error.
@@ -279,15 +214,8 @@ impl Reader {
             }
             None => {
                 let (field, max) = (path.text(), decimal(u64::from(MAX_INPUT_UNITS)));
-                Err(ApiError::new(
-                    INPUT_TOO_LARGE,
-                    Some(field.clone()),
-                    Bilingual::from_pieces(
-                        &["The input is too large: with ", &field, " this call would read more than ", &max, " UTF-16 code units of text and bytes of files. Requests to these APIs are small (the daoke server reads at most 8 KiB of body); send less."],
-                        &["输入过大：加上 ", &field, "，本次调用读取的文本 UTF-16 码元与文件字节将超过 ", &max, "。这些接口的请求都很小（道客服务器最多读取 8 KiB 的请求体）；请减少输入。"],
-                    ),
-                )
-                .into())
+                let message = fill(&INPUT_TOO_LARGE_MESSAGE, &[&field, &max], &[&field, &max]);
+                Err(ApiError::new(INPUT_TOO_LARGE, Some(field), message).into())
             }
         }
     }
@@ -295,25 +223,18 @@ impl Reader {
     /// A required string.
     pub(super) fn string(&mut self, value: &JsValue, path: Path<'_>) -> Result<String, JsValue> {
         if !value.is_string() {
-            return Err(wrong_type(path, A_STRING, value));
+            return Err(wrong_type(path, expected::STRING, value));
         }
         let text: &JsString = value.unchecked_ref();
         self.spend(text.length().saturating_add(1), path)?;
         if !text.is_well_formed() {
             let field = path.text();
-            return Err(ApiError::new(
-                INVALID_STRING,
-                Some(field.clone()),
-                Bilingual::from_pieces(
-                    &[&field, " contains a lone surrogate (half of a UTF-16 pair, e.g. from cutting a string inside an emoji). It has no UTF-8 form, so it cannot be signed or sent. Remove it, or repair the text with String.prototype.toWellFormed()."],
-                    &[&field, " 含有孤立代理项（UTF-16 代理对的一半，例如在表情符号中间截断字符串所致）。它没有 UTF-8 形式，无法签名或发送。请删除它，或用 String.prototype.toWellFormed() 修复文本。"],
-                ),
-            )
-            .into());
+            let message = fill(&INVALID_STRING_MESSAGE, &[&field], &[&field]);
+            return Err(ApiError::new(INVALID_STRING, Some(field), message).into());
         }
         value
             .as_string()
-            .ok_or_else(|| wrong_type(path, A_STRING, value))
+            .ok_or_else(|| wrong_type(path, expected::STRING, value))
     }
 
     /// An optional string (`undefined` or `null`: not given).
@@ -331,7 +252,7 @@ impl Reader {
     /// The bytes of a `Uint8Array` (a Node `Buffer` is one too).
     pub(super) fn bytes(&mut self, value: &JsValue, path: Path<'_>) -> Result<Vec<u8>, JsValue> {
         let Some(array) = value.dyn_ref::<Uint8Array>() else {
-            return Err(wrong_type(path, A_UINT8ARRAY, value));
+            return Err(wrong_type(path, expected::UINT8ARRAY, value));
         };
         self.spend(array.length().saturating_add(1), path)?;
         Ok(array.to_vec())
@@ -344,7 +265,7 @@ impl Reader {
         path: Path<'_>,
     ) -> Result<Vec<JsValue>, JsValue> {
         if !Array::is_array(value) {
-            return Err(wrong_type(path, AN_ARRAY, value));
+            return Err(wrong_type(path, expected::ARRAY, value));
         }
         let length = array_length(value)?;
         self.spend(length, path)?;
@@ -361,7 +282,7 @@ impl Reader {
             for (index, pair) in (0..).zip(self.array(value, path)?) {
                 let pair_path = path.index(index);
                 if !Array::is_array(&pair) || array_length(&pair)? != 2 {
-                    return Err(wrong_type(pair_path, A_PAIR, &pair));
+                    return Err(wrong_type(pair_path, expected::PAIR, &pair));
                 }
                 let name = self.string(&get_index(&pair, 0)?, pair_path.index(0))?;
                 let value = self.string(&get_index(&pair, 1)?, pair_path.index(1))?;
@@ -376,7 +297,7 @@ impl Reader {
                 params.push(name, value);
             }
         } else {
-            return Err(wrong_type(path, PARAMS, value));
+            return Err(wrong_type(path, expected::PARAMS, value));
         }
         Ok(params)
     }
@@ -410,22 +331,21 @@ impl<'p> Fields<'p> {
         known: &[&str],
     ) -> Result<Fields<'p>, JsValue> {
         if !is_plain_object(value)? {
-            return Err(wrong_type(path, A_PLAIN_OBJECT, value));
+            return Err(wrong_type(path, expected::PLAIN_OBJECT, value));
         }
         for key in own_keys(value)?.iter() {
             let key = key.as_string().unwrap_or_default();
             if !known.contains(&key.as_str()) {
-                let (list, object) = (join(known, ", "), path.text());
+                let (list, object) = (listed(known), path.text());
                 let (key_en, key_zh) = shown(&key);
-                return Err(ApiError::new(
-                    UNKNOWN_KEY,
-                    Some(path.key(&key).text()),
-                    Bilingual::from_pieces(
-                        &[&object, " has a property ", &key_en, " that this function does not know, so it would be ignored. Check the spelling; the known ones are: ", &list, "."],
-                        &[&object, " 含有本函数不认识的属性 ", &key_zh, "，它将被忽略。请检查拼写；可用的属性为：", &list, "。"],
-                    ),
-                )
-                .into());
+                let message = fill(
+                    &UNKNOWN_KEY_MESSAGE,
+                    &[&object, &key_en, &list],
+                    &[&object, &key_zh, &list],
+                );
+                return Err(
+                    ApiError::new(UNKNOWN_KEY, Some(path.key(&key).text()), message).into(),
+                );
             }
         }
         Ok(Fields {
@@ -471,7 +391,7 @@ impl<'p> Fields<'p> {
         value
             .as_bool()
             .map(Some)
-            .ok_or_else(|| wrong_type(self.path.key(key), A_BOOLEAN, &value))
+            .ok_or_else(|| wrong_type(self.path.key(key), expected::BOOLEAN, &value))
     }
 
     /// An optional name from a fixed set: `parse` reads it, `names` lists the accepted
@@ -490,7 +410,7 @@ impl<'p> Fields<'p> {
         match parse(&name) {
             Some(choice) => Ok(Some(choice)),
             None => {
-                let list = join(names, ", ");
+                let list = listed(names);
                 let (name_en, name_zh) = shown(&name);
                 Err(invalid_value(
                     self.path.key(key),
@@ -551,17 +471,13 @@ impl<'p> Fields<'p> {
             Some(_) => None,
             None if value.is_bigint() => u64::try_from(value.clone()).ok(),
             None => {
-                let expected = Expected::new("a number or a bigint", "数字或 bigint");
-                return Err(wrong_type(self.path.key(key), expected, &value));
+                return Err(wrong_type(self.path.key(key), expected::SEED, &value));
             }
         };
         seed.map(Some).ok_or_else(|| {
             invalid_value(
                 self.path.key(key),
-                Bilingual::from_pieces(
-                    &[key, " must be an integer from 0 to 2^53-1 (a number) or to 2^64-1 (a bigint); the same seed always generates the same multipart boundary."],
-                    &[key, " 必须是 0 到 2^53-1 的整数（number）或 0 到 2^64-1 的整数（bigint）；相同的种子总是生成相同的 multipart 分隔符。"],
-                ),
+                fill(&INVALID_SEED_MESSAGE, &[key], &[key]),
             )
         })
     }
@@ -592,47 +508,28 @@ fn read_api(
     path: Path<'_>,
     generic: bool,
 ) -> Result<Api, JsValue> {
-    let list = join(&Api::ALL.map(Api::name), ", ");
-    let (or_null_en, or_null_zh) = if generic {
-        (
-            " (or null for a generic daoke request)",
-            "（或 null，表示通用道客请求）",
-        )
-    } else {
-        ("", "")
-    };
     if !value.is_string() {
         let expected = if generic {
-            Expected::new("an endpoint name or null", "接口名称或 null")
+            expected::API_OR_NULL
         } else {
-            Expected::new("an endpoint name", "接口名称")
+            expected::API
         };
         return Err(wrong_type(path, expected, value));
     }
     let name = reader.string(value, path)?;
     Api::from_name(&name).ok_or_else(|| {
+        let list = listed(&Api::ALL.map(Api::name));
+        let (or_null_en, or_null_zh) = if generic {
+            (&*OR_NULL.en, &*OR_NULL.zh)
+        } else {
+            ("", "")
+        };
         let (name_en, name_zh) = shown(&name);
-        ApiError::new(
-            UNKNOWN_API,
-            Some(path.text()),
-            Bilingual::from_pieces(
-                &[
-                    &name_en,
-                    " is not an endpoint. Use one of ",
-                    &list,
-                    or_null_en,
-                    "; names are case-sensitive.",
-                ],
-                &[
-                    &name_zh,
-                    " 不是接口名称。请使用 ",
-                    &list,
-                    " 之一",
-                    or_null_zh,
-                    "；名称区分大小写。",
-                ],
-            ),
-        )
-        .into()
+        let message = fill(
+            &UNKNOWN_API_MESSAGE,
+            &[&name_en, &list, or_null_en],
+            &[&name_zh, &list, or_null_zh],
+        );
+        ApiError::new(UNKNOWN_API, Some(path.text()), message).into()
     })
 }

@@ -1,4 +1,5 @@
-//! `ytxSign` and `encodeInviteMeeting`: the YTX signer and body encoder of both packages.
+//! `ytxSign` and `encodeInviteMeeting` of the wasm-bindgen package: the YTX signer and body
+//! encoder.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -6,28 +7,20 @@ use alloc::vec::Vec;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use super::glue::{ytx_result, Pieces};
+use super::glue::ytx_result;
 use super::input::read_three;
+use super::messages::{BODY_KEYS, PARTY_KEYS};
+use super::pieces::{push_signature, Pieces};
 use super::read::{Fields, Path, Reader};
-use crate::ytx::{
-    invite_meeting_body, ytx_sign as sign, AuthToken, InviteMeetingBody, Party, YtxSignature,
-};
+use crate::ytx::{invite_meeting_body, ytx_sign as sign, AuthToken, InviteMeetingBody, Party};
 
-/// The properties `encodeInviteMeeting` knows.
-const BODY_KEYS: &[&str] = &["appid", "confid", "parties", "customParm", "action"];
-
-/// The properties of a party.
-const PARTY_KEYS: &[&str] = &["name", "phone"];
-
-/// Signs with YTX's scheme (spec §6): `sign` is the upper-case MD5 of
-/// `accountSID + authToken + timestamp`, `authorization` the Base64 of
-/// `accountSID|timestamp`. The timestamp (`yyyyMMddHHmmss`, UTC+8) is used as given; the
-/// same one must go into both. `stringToSign` shows the token as `<authToken>`.
-#[wasm_bindgen(js_name = ytxSign, unchecked_return_type = "YtxSignResult")]
+/// The JS `ytxSign`: YTX's `Sign` and `Authorization` (spec §6). Its JS documentation is in
+/// the package's `.d.ts` (the `types` module).
+#[wasm_bindgen(js_name = ytxSign, skip_typescript)]
 pub fn ytx_sign(
-    #[wasm_bindgen(js_name = accountSID, unchecked_param_type = "string")] account_sid: JsValue,
-    #[wasm_bindgen(js_name = authToken, unchecked_param_type = "string")] auth_token: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] timestamp: JsValue,
+    account_sid: JsValue,
+    auth_token: JsValue,
+    timestamp: JsValue,
 ) -> Result<JsValue, JsValue> {
     let mut reader = Reader::new();
     let [account_sid, auth_token, timestamp] = read_three(
@@ -42,18 +35,10 @@ pub fn ytx_sign(
     Ok(ytx_result(text, ends))
 }
 
-/// The inviteMeeting JSON body (spec §6, inviteMeeting.md), compact, keys in this order:
-/// `{"action":…,"appid":…,"confid":…,"parties":"[…]","CustomParm":…}`. `parties` is sent
-/// as the JSON text of the array (a string inside the JSON), `CustomParm` only when
-/// `customParm` is given, `action` defaults to `inviteJoinMeeting`; non-ASCII is raw UTF-8.
-///
-/// Send it with `Content-Type: application/json;charset=utf-8`, `Accept: application/json`
-/// and the `authorization` of `ytxSign` to
-/// `/{version}/sid/{accountSID}/call/TeleMeeting.wx?Sign={sign}`.
-#[wasm_bindgen(js_name = encodeInviteMeeting)]
-pub fn encode_invite_meeting(
-    #[wasm_bindgen(unchecked_param_type = "InviteMeetingBodyInput")] input: JsValue,
-) -> Result<String, JsValue> {
+/// The JS `encodeInviteMeeting`: the inviteMeeting JSON body (spec §6). Its JS
+/// documentation is in the package's `.d.ts` (the `types` module).
+#[wasm_bindgen(js_name = encodeInviteMeeting, skip_typescript)]
+pub fn encode_invite_meeting(input: JsValue) -> Result<String, JsValue> {
     let mut reader = Reader::new();
     let input = Fields::required(&input, Path::arg("input"), BODY_KEYS)?;
     let appid = input.string(&mut reader, "appid")?;
@@ -68,14 +53,6 @@ pub fn encode_invite_meeting(
         custom_parm: custom_parm.as_deref(),
         action: action.as_deref(),
     }))
-}
-
-/// `sign`, `authorization`, `authorizationPlain` and `stringToSign` (token redacted).
-pub(super) fn push_signature(pieces: &mut Pieces, signature: &YtxSignature) {
-    pieces.push(&signature.sign);
-    pieces.push(&signature.authorization);
-    pieces.push(&signature.authorization_plain);
-    pieces.push(&signature.string_to_sign.redacted());
 }
 
 /// `input.parties`: an array of `{ name, phone }`.
