@@ -299,6 +299,38 @@ describe('sandbox insight', () => {
     }
   });
 
+  test('a target that never answers is abandoned after 20 s, with the fix', async () => {
+    const sockets = new Set();
+    const hanging = net.createServer((socket) => { sockets.add(socket); socket.on('error', () => {}); });
+    await new Promise((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    try {
+      const { page, context } = await openApp(browser, server.url, 'createGroup');
+      // A fake clock from here on: the app's 20 s timer runs when the test says so.
+      await page.clock.install();
+      await page.click('[data-testid="use-demo"]');
+      await page.click('[data-testid="load-example"]');
+      await page.selectOption('[data-testid="target"]', 'custom');
+      const base = `http://127.0.0.1:${hanging.address().port}`;
+      await page.fill('[data-testid="custom-base"]', base);
+      await page.click('[data-testid="send"]');
+      await page.waitForSelector('[data-testid="cancel"]');
+      await page.clock.runFor(19_000);
+      assert.equal(await page.locator('[data-testid="send-failure"]').count(), 0, 'still waiting at 19 s');
+      await page.clock.runFor(1_500);
+      await page.waitForSelector('[data-testid="send-failure"]');
+      const failure = await page.textContent('[data-testid="send-failure"]');
+      assert.match(failure, /No answer from .* within 20 s/);
+      assert.ok(failure.includes(base), failure);
+      assert.match(failure, /copy the request as curl/);
+      assert.equal(await page.locator('[data-testid="cancel"]').count(), 0);
+      assert.equal(await page.isDisabled('[data-testid="send"]'), false, 'Send is usable again');
+      await context.close();
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => hanging.close(resolve));
+    }
+  });
+
   test('a network failure is explained in plain words with the fix', async () => {
     const { page, context } = await openApp(browser, server.url, 'createGroup');
     await page.click('[data-testid="use-demo"]');
