@@ -29,7 +29,7 @@
 //!   ([`daoke_sign`], [`encode_form`], [`encode_multipart_body`], [`ytx_sign`],
 //!   [`encode_invite_meeting`]) for Rust projects that link signkit into their own
 //!   wasm-bindgen module.
-
+//!
 //! The exports take `JsValue`s so that they can check types themselves and answer with a
 //! structured error; the TypeScript signatures come from `types`. They can also be called
 //! from Rust code running in wasm (the wasm-bindgen tests do).
