@@ -408,6 +408,8 @@ function finish(status) {
   throw new Error("signkit: the wasm module did not understand its input (a bug in signkit)");
 }
 
+// --- the result reader, shared by crate/src/wasm/glue.js and npm/signer/signkit.js: edit it in glue.js (the `wasm::signer::tables` test copies it) ---
+
 /** `text` cut at the UTF-16 offsets `ends`. */
 function cut(text, ends) {
   const pieces = [];
@@ -420,33 +422,34 @@ function cut(text, ends) {
 }
 
 /**
- * Sets `sign`, `stringToSign` and `sortedKeys` on `result` from a signed result and
- * returns its pieces. `layout` holds the number of pieces, the number of signed pairs, the
- * UTF-16 offsets where the pieces end, the signing order, and the replaced pairs. The pieces
- * from index `first` are the sign, the secret's key, the secret as shown, then the canonical
- * values that differ from the caller's; the order lists the caller's pairs by index (one
- * past the last pair: the secret); the replaced pairs say which pair each of those values
- * replaces.
+ * Sets `sign`, `stringToSign` and `sortedKeys` on `result` and returns the pieces of `text`.
+ * `parts` holds, from index `pairsAt`, the caller's names and values (name, value, name,
+ * value, …) and then the secret. `layout` holds, in this order: the number of pieces, the
+ * number of signed pairs, the UTF-16 offsets where the pieces end in `text`, the signing
+ * order, and the replaced pairs. The pieces from index `first` are the sign, the secret's
+ * key, the secret as shown, then the canonical values that differ from the caller's; the
+ * order lists the caller's pairs by index (one past the last pair: the secret); the
+ * replaced pairs say which pair each of those values replaces.
  */
-function signed(result, parts, { text, layout }, first) {
+function setSigned(result, parts, pairsAt, text, layout, first) {
   const pieceCount = layout[0];
   const orderEnd = 2 + pieceCount + layout[1];
   const pieces = cut(text, layout.subarray(2, 2 + pieceCount));
   const replaced = layout.subarray(orderEnd);
-  const secretAt = (parts.length - 1) / 2;
+  const secretAt = (parts.length - pairsAt - 1) / 2;
   const sortedKeys = [];
   let stringToSign = "";
-  for (let index = 2 + pieceCount; index < orderEnd; index++) {
-    const pair = layout[index];
+  for (let at = 2 + pieceCount; at < orderEnd; at++) {
+    const pair = layout[at];
     let key;
     let value;
     if (pair === secretAt) {
       key = pieces[first + 1];
       value = pieces[first + 2];
     } else {
-      key = parts[2 * pair];
+      key = parts[pairsAt + 2 * pair];
       const replacement = replaced.length === 0 ? -1 : replaced.indexOf(pair);
-      value = replacement < 0 ? parts[2 * pair + 1] : pieces[first + 3 + replacement];
+      value = replacement < 0 ? parts[pairsAt + 2 * pair + 1] : pieces[first + 3 + replacement];
     }
     sortedKeys.push(key);
     stringToSign += key + value;
@@ -456,6 +459,8 @@ function signed(result, parts, { text, layout }, first) {
   result.sortedKeys = sortedKeys;
   return pieces;
 }
+
+// --- end of the shared result reader ---
 
 // --- the API (documented in signkit.d.ts) ---------------------------------------------------
 
@@ -487,7 +492,7 @@ function sign(start, params_, secret, options) {
   const reveal = flag(fields(options, "options", KEYS.sign, true), "revealSecret", "options");
   const output = finish(wasm.daoke_sign(buffer + start, written - start, pairCount(parts), reveal));
   const result = {};
-  signed(result, parts, output, 0);
+  setSigned(result, parts, 0, output.text, output.layout, 0);
   return result;
 }
 
@@ -497,7 +502,7 @@ function form(start, api, params_, secret, options) {
   const reveal = flag(fields(options, "options", KEYS.sign, true), "revealSecret", "options");
   const output = finish(wasm.encode_form(buffer + start, written - start, pairCount(parts), endpointNumber, reveal));
   const result = { body: "", contentType: "" };
-  [result.body, result.contentType] = signed(result, parts, output, 2);
+  [result.body, result.contentType] = setSigned(result, parts, 0, output.text, output.layout, 2);
   return result;
 }
 
@@ -528,7 +533,7 @@ function multipart(start, api, params_, secret, options) {
     wasm.encode_multipart(buffer + start, length, pairCount(parts), endpointNumber, reveal, hasBoundary, fileCount, seedHigh, seedLow),
   );
   const result = { body: output.body.slice(), contentType: "" };
-  [result.contentType] = signed(result, parts, output, 1);
+  [result.contentType] = setSigned(result, parts, 0, output.text, output.layout, 1);
   return result;
 }
 

@@ -84,6 +84,8 @@ export function joinStrings(budget, ...values) {
   return units <= budget ? `${units}\0${values.join("\0")}` : undefined;
 }
 
+// --- the result reader, shared by crate/src/wasm/glue.js and npm/signer/signkit.js: edit it in glue.js (the `wasm::signer::tables` test copies it) ---
+
 /** `text` cut at the UTF-16 offsets `ends`. */
 function cut(text, ends) {
   const pieces = [];
@@ -97,19 +99,20 @@ function cut(text, ends) {
 
 /**
  * Sets `sign`, `stringToSign` and `sortedKeys` on `result` and returns the pieces of `text`.
- * `layout` holds, in this order:
- * the number of pieces, the number of signed pairs, the UTF-16 offsets where the pieces end
- * in `text`, the signing order, and the replaced pairs. The pieces from index `first` are
- * the sign, the secret's key, the secret as shown, then the canonical values that differ
- * from the caller's; the order lists the caller's pairs in `parts` by index (one past the
- * last pair: the secret); the replaced pairs say which pair each of those values replaces.
+ * `parts` holds, from index `pairsAt`, the caller's names and values (name, value, name,
+ * value, …) and then the secret. `layout` holds, in this order: the number of pieces, the
+ * number of signed pairs, the UTF-16 offsets where the pieces end in `text`, the signing
+ * order, and the replaced pairs. The pieces from index `first` are the sign, the secret's
+ * key, the secret as shown, then the canonical values that differ from the caller's; the
+ * order lists the caller's pairs by index (one past the last pair: the secret); the
+ * replaced pairs say which pair each of those values replaces.
  */
-function setSigned(result, parts, text, layout, first) {
+function setSigned(result, parts, pairsAt, text, layout, first) {
   const pieceCount = layout[0];
   const orderEnd = 2 + pieceCount + layout[1];
   const pieces = cut(text, layout.subarray(2, 2 + pieceCount));
   const replaced = layout.subarray(orderEnd);
-  const secretAt = (parts.length - 2) / 2;
+  const secretAt = (parts.length - pairsAt - 1) / 2;
   const sortedKeys = [];
   let stringToSign = "";
   for (let at = 2 + pieceCount; at < orderEnd; at++) {
@@ -120,9 +123,9 @@ function setSigned(result, parts, text, layout, first) {
       key = pieces[first + 1];
       value = pieces[first + 2];
     } else {
-      key = parts[1 + 2 * pair];
+      key = parts[pairsAt + 2 * pair];
       const replacement = replaced.length === 0 ? -1 : replaced.indexOf(pair);
-      value = replacement < 0 ? parts[2 + 2 * pair] : pieces[first + 3 + replacement];
+      value = replacement < 0 ? parts[pairsAt + 2 * pair + 1] : pieces[first + 3 + replacement];
     }
     sortedKeys.push(key);
     stringToSign += key + value;
@@ -133,17 +136,19 @@ function setSigned(result, parts, text, layout, first) {
   return pieces;
 }
 
+// --- end of the shared result reader ---
+
 /** `daokeSign`'s result: `{ sign, stringToSign, sortedKeys }` (see `setSigned`). */
 export function daokeResult(parts, text, layout) {
   const result = {};
-  setSigned(result, parts, text, layout, 0);
+  setSigned(result, parts, 1, text, layout, 0);
   return result;
 }
 
 /** `encodeForm`'s result: the body and content type (the first pieces), then as `daokeResult`. */
 export function formResult(parts, text, layout) {
   const result = { body: "", contentType: "" };
-  const pieces = setSigned(result, parts, text, layout, 2);
+  const pieces = setSigned(result, parts, 1, text, layout, 2);
   result.body = pieces[0];
   result.contentType = pieces[1];
   return result;
@@ -155,7 +160,7 @@ export function formResult(parts, text, layout) {
  */
 export function multipartResult(parts, text, layout, body) {
   const result = { body: body.slice(), contentType: "" };
-  result.contentType = setSigned(result, parts, text, layout, 1)[0];
+  result.contentType = setSigned(result, parts, 1, text, layout, 1)[0];
   return result;
 }
 

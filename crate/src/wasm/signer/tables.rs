@@ -3,7 +3,8 @@
 //! the phrases and names they use, the limits — from [`messages`](crate::wasm::messages)
 //! and [`Api`](crate::Api)), between its `generated` markers, and the whole of
 //! `npm/signer/signkit.d.ts` (from the declaration files in `crate/src/wasm/types/`, which
-//! the full package's `.d.ts` is made of too).
+//! the full package's `.d.ts` is made of too); and the result reader that signkit.js shares
+//! with the full package's `crate/src/wasm/glue.js`, copied between its `shared` markers.
 //!
 //! Both are committed, so that the package reads as plain JS; the tests fail when one
 //! differs from what the Rust sources give. `SIGNKIT_BLESS=1 cargo test -p signkit
@@ -31,6 +32,14 @@ by the `wasm::signer::tables` test; do not edit ---\n";
 
 /// Where they end.
 const TABLES_END: &str = "// --- end of the generated tables ---\n";
+
+/// Where the result reader starts that `crate/src/wasm/glue.js` (the full package) and
+/// `npm/signer/signkit.js` share: written in glue.js, copied into signkit.js.
+const SHARED_START: &str = "// --- the result reader, shared by crate/src/wasm/glue.js and \
+npm/signer/signkit.js: edit it in glue.js (the `wasm::signer::tables` test copies it) ---\n";
+
+/// Where it ends.
+const SHARED_END: &str = "// --- end of the shared result reader ---\n";
 
 /// The tables of `npm/signer/signkit.js`, markers included.
 fn tables_js() -> String {
@@ -238,12 +247,18 @@ fn check(file: &str, expected: &str) {
     assert!(actual == expected, "{file} {STALE}");
 }
 
-/// Checks that `file` holds `expected` from the line [`TABLES_START`] to the line
-/// [`TABLES_END`], or writes it there.
-fn check_region(file: &str, expected: &str) {
+/// The byte range of `text` from the line `start` to the line `end`, both included.
+fn region(text: &str, start: &str, end: &str) -> std::ops::Range<usize> {
+    let from = text.find(start).expect("the start marker");
+    let to = text[from..].find(end).expect("the end marker") + from + end.len();
+    from..to
+}
+
+/// Checks that `file` holds `expected` from the line `start` to the line `end`, or writes
+/// it there.
+fn check_region(file: &str, (start_marker, end_marker): (&str, &str), expected: &str) {
     let text = std::fs::read_to_string(path(file)).unwrap();
-    let start = text.find(TABLES_START).expect("the start marker");
-    let end = text.find(TABLES_END).expect("the end marker") + TABLES_END.len();
+    let std::ops::Range { start, end } = region(&text, start_marker, end_marker);
     if bless() {
         let written = [&text[..start], expected, &text[end..]].concat();
         std::fs::write(path(file), written).unwrap();
@@ -251,13 +266,24 @@ fn check_region(file: &str, expected: &str) {
     }
     assert!(
         &text[start..end] == expected,
-        "the tables of {file} {STALE}"
+        "a generated region of {file} {STALE}"
     );
 }
 
 #[test]
 fn tables_js_is_generated_from_the_messages() {
-    check_region("npm/signer/signkit.js", &tables_js());
+    check_region(
+        "npm/signer/signkit.js",
+        (TABLES_START, TABLES_END),
+        &tables_js(),
+    );
+}
+
+#[test]
+fn the_result_reader_is_the_full_packages() {
+    let glue = std::fs::read_to_string(path("crate/src/wasm/glue.js")).unwrap();
+    let shared = &glue[region(&glue, SHARED_START, SHARED_END)];
+    check_region("npm/signer/signkit.js", (SHARED_START, SHARED_END), shared);
 }
 
 #[test]
