@@ -100,6 +100,18 @@ pub(super) const INVALID_SEED_MESSAGE: Bilingual = Bilingual::new(
 pub(super) const LONG_TEXT: Bilingual =
     Bilingual::new("a {0}-character text", "一段 {0} 个字符的文本");
 
+/// Every message template with holes, for the tests that check them.
+#[cfg(test)]
+pub(super) const TEMPLATES: [Bilingual; 7] = [
+    WRONG_TYPE_MESSAGE,
+    INVALID_STRING_MESSAGE,
+    INPUT_TOO_LARGE_MESSAGE,
+    UNKNOWN_KEY_MESSAGE,
+    UNKNOWN_API_MESSAGE,
+    INVALID_SEED_MESSAGE,
+    LONG_TEXT,
+];
+
 /// The longest text a message repeats (quoted); longer ones are described by [`LONG_TEXT`].
 pub(super) const MAX_SHOWN: usize = 64;
 
@@ -233,15 +245,7 @@ mod tests {
                 .filter(|n| text.contains(&format!("{{{n}}}")))
                 .collect()
         };
-        for template in [
-            WRONG_TYPE_MESSAGE,
-            INVALID_STRING_MESSAGE,
-            INPUT_TOO_LARGE_MESSAGE,
-            UNKNOWN_KEY_MESSAGE,
-            UNKNOWN_API_MESSAGE,
-            INVALID_SEED_MESSAGE,
-            LONG_TEXT,
-        ] {
+        for template in TEMPLATES {
             assert!(!holes(&template.en).is_empty(), "{template}");
             assert_eq!(holes(&template.en), holes(&template.zh), "{template}");
         }

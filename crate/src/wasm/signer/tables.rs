@@ -18,8 +18,9 @@ use crate::text::{push_quoted, Bilingual};
 use crate::wasm::messages::{
     actual, expected, BODY_KEYS, FILE_KEYS, INPUT_TOO_LARGE, INPUT_TOO_LARGE_MESSAGE,
     INVALID_SEED_MESSAGE, INVALID_STRING, INVALID_STRING_MESSAGE, INVALID_VALUE, LONG_TEXT,
-    MAX_INPUT_UNITS, MAX_SHOWN, MULTIPART_OPTIONS, OR_NULL, PARTY_KEYS, SIGN_OPTIONS, UNKNOWN_API,
-    UNKNOWN_API_MESSAGE, UNKNOWN_KEY, UNKNOWN_KEY_MESSAGE, WRONG_TYPE, WRONG_TYPE_MESSAGE,
+    MAX_INPUT_UNITS, MAX_SHOWN, MULTIPART_OPTIONS, OR_NULL, PARTY_KEYS, SIGN_OPTIONS, TEMPLATES,
+    UNKNOWN_API, UNKNOWN_API_MESSAGE, UNKNOWN_KEY, UNKNOWN_KEY_MESSAGE, WRONG_TYPE,
+    WRONG_TYPE_MESSAGE,
 };
 
 /// What heads the generated declarations.
@@ -294,18 +295,10 @@ fn the_declarations_are_generated_from_the_types() {
 #[test]
 fn the_tables_carry_every_message_whole() {
     let tables = tables_js();
-    for message in [
-        WRONG_TYPE_MESSAGE,
-        INVALID_STRING_MESSAGE,
-        INPUT_TOO_LARGE_MESSAGE,
-        UNKNOWN_KEY_MESSAGE,
-        UNKNOWN_API_MESSAGE,
-        INVALID_SEED_MESSAGE,
-        LONG_TEXT,
-        OR_NULL,
-        expected::PARAMS,
-        actual::UNDEFINED,
-    ] {
+    for message in TEMPLATES
+        .into_iter()
+        .chain([OR_NULL, expected::PARAMS, actual::UNDEFINED])
+    {
         assert!(tables.contains(&quoted(&message.en)), "{message}");
         assert!(tables.contains(&quoted(&message.zh)), "{message}");
     }
