@@ -212,6 +212,22 @@ fn invite(account: &str, channel: &str) -> Pairs {
     ]
 }
 
+/// A request each daoke endpoint accepts from the demo fixtures.
+fn one_valid_request_per_daoke_endpoint() -> [(Api, Pairs); 4] {
+    [
+        (Api::CreateGroup, create_group("aaaaaaaaaa", "g")),
+        (
+            Api::VerifyApplyJoiningMember,
+            verify("pnlmBtmoFR3IFt7y", "kxl1QuHKCD", "1"),
+        ),
+        (
+            Api::ApplyMicroChannel,
+            apply("aaaaaaaaaa", TOKEN_A, "aaaaaa"),
+        ),
+        (Api::InviteUserJoin, invite("2222222222", "12349")),
+    ]
+}
+
 fn meeting() -> InviteMeeting {
     InviteMeeting {
         account_sid: YTX_SID.into(),
@@ -232,19 +248,7 @@ fn meeting() -> InviteMeeting {
 #[test]
 fn me01002_unknown_app_key() {
     let mut lab = Lab::new();
-    let requests: [(Api, Pairs); 4] = [
-        (Api::CreateGroup, create_group("aaaaaaaaaa", "g")),
-        (
-            Api::VerifyApplyJoiningMember,
-            verify("pnlmBtmoFR3IFt7y", "kxl1QuHKCD", "1"),
-        ),
-        (
-            Api::ApplyMicroChannel,
-            apply("aaaaaaaaaa", TOKEN_A, "aaaaaa"),
-        ),
-        (Api::InviteUserJoin, invite("2222222222", "12349")),
-    ];
-    for (api, pairs) in requests {
+    for (api, pairs) in one_valid_request_per_daoke_endpoint() {
         let unknown = with(pairs, "appKey", "9999999999");
         assert_eq!(
             lab.daoke_signed(api, &refs(&unknown), "whatever"),
@@ -316,19 +320,7 @@ fn me01005_token_without_the_weibo_info_right() {
 #[test]
 fn me01019_sign_mismatch_on_every_endpoint() {
     let mut lab = Lab::new();
-    let requests: [(Api, Pairs); 4] = [
-        (Api::CreateGroup, create_group("aaaaaaaaaa", "g")),
-        (
-            Api::VerifyApplyJoiningMember,
-            verify("pnlmBtmoFR3IFt7y", "kxl1QuHKCD", "1"),
-        ),
-        (
-            Api::ApplyMicroChannel,
-            apply("aaaaaaaaaa", TOKEN_A, "aaaaaa"),
-        ),
-        (Api::InviteUserJoin, invite("2222222222", "12349")),
-    ];
-    for (api, pairs) in requests {
+    for (api, pairs) in one_valid_request_per_daoke_endpoint() {
         let expected = err("ME01019", "sign is not match!");
         assert_eq!(
             lab.daoke_signed(api, &refs(&pairs), "another secret"),
