@@ -635,7 +635,9 @@ pub fn blockers(
 /// The non-empty items of a comma list, split by the core's rule (the ASCII comma only,
 /// spec §3.2), owned for the tag and list editors.
 pub fn list_items(value: &str) -> Vec<String> {
-    signkit::rules::list_items(value).map(String::from).collect()
+    signkit::rules::list_items(value)
+        .map(String::from)
+        .collect()
 }
 
 /// The comma list of `items` (the inverse of [`list_items`] for non-empty items).

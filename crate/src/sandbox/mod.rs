@@ -57,10 +57,7 @@ pub struct HttpResponse {
 impl HttpResponse {
     /// The value of the first header called `name` (any letter case).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        crate::server::header_value(&self.headers, name)
     }
 }
 

@@ -46,10 +46,7 @@ pub struct HttpRequest {
 impl HttpRequest {
     /// The value of the first header called `name` (any letter case).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        header_value(&self.headers, name)
     }
 
     /// The path: the target up to its first `?`.
@@ -77,6 +74,14 @@ impl HttpRequest {
         raw.push_str("\r\n");
         raw.into_bytes()
     }
+}
+
+/// The value of the first header called `name` (any letter case) in a header list.
+pub(crate) fn header_value<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
 }
 
 /// Where a path is served (spec §10.1 routing, exact match on the path).
