@@ -146,3 +146,41 @@ impl core::fmt::Display for Api {
         f.write_str(self.name())
     }
 }
+
+/// An [`Api`] that is one of the four daoke endpoints: what the daoke server's routing
+/// yields and its handlers take (the type says the vendor, so no handler has to reject a
+/// YTX endpoint).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DaokeApi(Api);
+
+impl DaokeApi {
+    /// `api`, when it is a daoke endpoint.
+    pub const fn new(api: Api) -> Option<DaokeApi> {
+        match api.vendor() {
+            Vendor::Daoke => Some(DaokeApi(api)),
+            Vendor::Ytx => None,
+        }
+    }
+
+    /// The daoke endpoint served at exactly this path ([`Api::path`]).
+    pub fn from_path(path: &str) -> Option<DaokeApi> {
+        Api::from_daoke_path(path).map(DaokeApi)
+    }
+
+    /// The endpoint.
+    pub const fn api(self) -> Api {
+        self.0
+    }
+}
+
+impl From<DaokeApi> for Api {
+    fn from(api: DaokeApi) -> Api {
+        api.0
+    }
+}
+
+impl core::fmt::Display for DaokeApi {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.0.name())
+    }
+}

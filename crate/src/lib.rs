@@ -89,6 +89,8 @@ pub mod daoke;
 mod digits;
 pub mod error;
 #[cfg(feature = "full")]
+pub mod length;
+#[cfg(feature = "full")]
 pub mod lua;
 pub mod params;
 pub mod request;
@@ -109,11 +111,13 @@ pub mod validate;
 
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
+#[cfg(feature = "server")]
+pub mod server;
 
 #[cfg(any(feature = "wasm", feature = "signer-package"))]
 pub mod wasm;
 
-pub use api::{Api, Encoding, Vendor};
+pub use api::{Api, DaokeApi, Encoding, Vendor};
 pub use daoke::{
     build_daoke_request, DaokeOptions, DaokeRequest, Secret, Sign, Signed, StringToSign,
 };

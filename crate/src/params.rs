@@ -87,17 +87,6 @@ impl Params {
             .map(|(_, name, value)| (name, value.into_owned()))
             .collect()
     }
-
-    /// Pipeline step 3 for endpoints that omit an empty `callbackURL` (spec §3.4).
-    pub fn without_empty(&self, name: &str) -> Params {
-        Params(
-            self.0
-                .iter()
-                .filter(|(n, v)| !(n == name && v.is_empty()))
-                .cloned()
-                .collect(),
-        )
-    }
 }
 
 /// The pairs of a `&Params` in order, as `(name, value)`.

@@ -7,6 +7,7 @@
 //! (`crate::validate`) reports the first one that matches. Keeping checks as data rather
 //! than closures lets the JS API and the web app serialise, show and explain every rule.
 
+use crate::length::{characters, ServerUnits};
 use crate::lua::{read_flag, tonumber, FlagReading};
 use crate::text::Bilingual;
 use crate::time::BeijingTime;
@@ -166,7 +167,8 @@ impl serde::Serialize for Pattern {
 
 /// A condition on one parameter. Every check except [`Check::Missing`] (and the
 /// combinators built from it) is false for an absent parameter; values are canonical
-/// (spec §3.4). "Characters" are Unicode scalar values, "bytes" UTF-8 bytes (spec §1).
+/// (spec §3.4). "Characters" are Unicode scalar values, "server units" the daoke server's
+/// `str_count` ([`ServerUnits`]), "bytes" UTF-8 bytes (spec §1).
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Check {
@@ -188,6 +190,10 @@ pub enum Check {
     CharsUnder(usize),
     /// Exactly this many characters.
     CharsExactly(usize),
+    /// More than this many server units (compared exactly, in thirds; spec §3.2).
+    ServerUnitsOver(usize),
+    /// Fewer than this many server units.
+    ServerUnitsUnder(usize),
     /// More than this many bytes.
     BytesOver(usize),
     /// Fewer than this many bytes.
@@ -243,6 +249,8 @@ pub enum Check {
     ListItemsOver(usize),
     /// Comma list: a non-empty element of more than this many characters.
     ListItemCharsOver(usize),
+    /// Comma list: a non-empty element of more than this many server units.
+    ListItemServerUnitsOver(usize),
     /// Comma list: a non-empty element that does not match the pattern.
     ListItemNotMatching(Pattern),
     /// Comma list: a non-empty value with an empty element (`a,,b`, a leading or trailing comma).
@@ -304,9 +312,11 @@ impl Check {
             Check::NotMatching(pattern) => !pattern.matches(v),
             Check::HasCharOutside(class) => v.chars().any(|c| !class.contains(c)),
             Check::FirstCharIn(class) => v.chars().next().is_some_and(|c| class.contains(c)),
-            Check::CharsOver(n) => v.chars().count() > n,
-            Check::CharsUnder(n) => v.chars().count() < n,
-            Check::CharsExactly(n) => v.chars().count() == n,
+            Check::CharsOver(n) => characters(v) > n,
+            Check::CharsUnder(n) => characters(v) < n,
+            Check::CharsExactly(n) => characters(v) == n,
+            Check::ServerUnitsOver(n) => ServerUnits::of(v.as_bytes()).over(n),
+            Check::ServerUnitsUnder(n) => ServerUnits::of(v.as_bytes()).under(n),
             Check::BytesOver(n) => v.len() > n,
             Check::BytesUnder(n) => v.len() < n,
             Check::Contains(c) => v.contains(c),
@@ -339,7 +349,10 @@ impl Check {
             Check::NumberOtherThan(x) => tonumber(v).is_some_and(|n| n != x),
             Check::NoListItems => list_items(v).next().is_none(),
             Check::ListItemsOver(n) => list_items(v).count() > n,
-            Check::ListItemCharsOver(n) => list_items(v).any(|item| item.chars().count() > n),
+            Check::ListItemCharsOver(n) => list_items(v).any(|item| characters(item) > n),
+            Check::ListItemServerUnitsOver(n) => {
+                list_items(v).any(|item| ServerUnits::of(item.as_bytes()).over(n))
+            }
             Check::ListItemNotMatching(pattern) => list_items(v).any(|item| !pattern.matches(item)),
             Check::EmptyListItems => !v.is_empty() && v.split(',').any(str::is_empty),
             Check::DuplicateListItems => {
@@ -393,6 +406,8 @@ impl fmt::Display for Check {
             Check::CharsOver(n) => write!(f, "more than {n} characters"),
             Check::CharsUnder(n) => write!(f, "fewer than {n} characters"),
             Check::CharsExactly(n) => write!(f, "exactly {n} characters"),
+            Check::ServerUnitsOver(n) => write!(f, "more than {n} server units"),
+            Check::ServerUnitsUnder(n) => write!(f, "fewer than {n} server units"),
             Check::BytesOver(n) => write!(f, "more than {n} bytes"),
             Check::BytesUnder(n) => write!(f, "fewer than {n} bytes"),
             Check::Contains(c) => write!(f, "contains {c:?}"),
@@ -425,6 +440,9 @@ impl fmt::Display for Check {
             Check::NoListItems => f.write_str("no non-empty element"),
             Check::ListItemsOver(n) => write!(f, "more than {n} elements"),
             Check::ListItemCharsOver(n) => write!(f, "an element of more than {n} characters"),
+            Check::ListItemServerUnitsOver(n) => {
+                write!(f, "an element of more than {n} server units")
+            }
             Check::ListItemNotMatching(p) => write!(f, "an element not {p}"),
             Check::EmptyListItems => f.write_str("empty elements"),
             Check::DuplicateListItems => f.write_str("an element listed twice"),
@@ -598,8 +616,10 @@ fn is_url(v: &str) -> bool {
         .is_some_and(|c| !matches!(c, '/' | '?' | '#') && !c.is_whitespace())
 }
 
-/// The non-empty elements of a comma list (the ASCII comma only, spec §3.2).
-fn list_items(v: &str) -> impl Iterator<Item = &str> {
+/// The non-empty elements of a comma list, in order (the ASCII comma only, spec §3.2; the
+/// server drops empty pieces). The validator's list checks, the live counters and the web
+/// app's tag editor all split with this.
+pub fn list_items(v: &str) -> impl Iterator<Item = &str> {
     v.split(',').filter(|item| !item.is_empty())
 }
 

@@ -19,6 +19,7 @@
 //! ERROR `request`; an unknown name is WARN `advisory` (inviteMeeting.md).
 
 use crate::api::{Api, Vendor};
+use crate::daoke::canonical_params;
 use crate::endpoint::describe;
 use crate::params::Params;
 use crate::rules::{FindingClass, Rule, Severity};
@@ -117,14 +118,11 @@ pub fn validate(api: Api, params: &Params, options: &ValidateOptions) -> Vec<Fin
     let description = describe(api);
     let vendor = api.vendor();
     let list = match vendor {
-        Vendor::Daoke => {
-            let canonical = params.canonicalised();
-            if options.mode == Mode::Build && api.omits_empty_callback_url() {
-                canonical.without_empty("callbackURL")
-            } else {
-                canonical
-            }
-        }
+        // Pipeline steps 1–3 with the builder's own function; raw mode has no omissions.
+        Vendor::Daoke => match options.mode {
+            Mode::Build => canonical_params(Some(api), params),
+            Mode::Raw => canonical_params(None, params),
+        },
         Vendor::Ytx => params.clone(),
     };
     let mut findings: Vec<Finding> = distinct_names(&list)

@@ -675,48 +675,102 @@ fn apply_channel_number() -> Rows {
 }
 
 fn apply_channel_name() -> Rows {
+    // Documented: 3–16 characters; server: 2–16 server units (README §3.2 "Characters vs
+    // server units": é ⅔, CJK 1, emoji 1⅓, NUL 0).
     Rows::new(ApplyMicroChannel, "channelName")
         .absent(e(Both, ME01023, "channelName.missing"))
-        .all(&["微密之声", "abc"], OK)
+        .all(&["微密之声", "abc", "ééé", "ab\0", "😀😀😀"], OK)
         .is(rep("车", 16), OK)
-        .all(&["", "频"], e(Both, ME01023, "channelName.charsUnder2"))
-        .is(rep("车", 17), e(Both, ME01023, "channelName.charsOver16"))
+        .is(rep("😀", 12), OK)
+        .is(format!("{}车车车车", rep("😀", 9)), OK)
+        .all(
+            &["", "频", "e\u{301}", "éa"],
+            e(Both, ME01023, "channelName.tooShort"),
+        )
+        .is(rep("车", 17), e(Both, ME01023, "channelName.tooLong"))
+        .is(rep("é", 25), e(Both, ME01023, "channelName.tooLong"))
+        .is(rep("\0", 17), e(Both, ME01023, "channelName.tooLong"))
         .is(format!("{}\r\n", rep("车", 15)), OK)
         .is(
             format!("{}\r\n", rep("车", 16)),
-            e(Both, ME01023, "channelName.charsOver16"),
+            e(Both, ME01023, "channelName.tooLong"),
         )
         .all(
             &["a'b", "a'"],
             w(ServerOnly, ME01023, "channelName.apostrophe"),
         )
-        .is("频道", w(SeedOnly, None, "channelName.chars2"))
+        .all(
+            &["\0\0\0", "éé\0"],
+            w(ServerOnly, ME01023, "channelName.serverUnitsUnder2"),
+        )
+        .is(
+            rep("😀", 13),
+            w(ServerOnly, ME01023, "channelName.serverUnitsOver16"),
+        )
+        .is(
+            format!("{}车车车车车", rep("😀", 9)),
+            w(ServerOnly, ME01023, "channelName.serverUnitsOver16"),
+        )
+        .all(
+            &["频道", "😀😀", "ab"],
+            w(SeedOnly, None, "channelName.charsUnder3"),
+        )
+        .is(rep("é", 24), w(SeedOnly, None, "channelName.charsOver16"))
         .is(
             "微密之声\\",
             w(Advisory, ME01020, "channelName.sqlBreaking"),
         )
         .is("微密\\之声", w(Advisory, None, "channelName.backslash"))
-        .is("频\\", w(SeedOnly, None, "channelName.chars2"))
+        .is("频\\", w(SeedOnly, None, "channelName.charsUnder3"))
 }
 
 fn apply_channel_introduction() -> Rows {
+    // Documented: 2–128 characters; server: 1–128 server units.
     Rows::new(ApplyMicroChannel, "channelIntroduction")
         .absent(e(Both, ME01023, "channelIntroduction.missing"))
         .is("", e(Both, ME01023, "channelIntroduction.empty"))
-        .all(&["内部交流", "ab"], OK)
+        .all(&["内部交流", "ab", "éé"], OK)
         .is(rep("车", 128), OK)
+        .is(rep("😀", 96), OK)
+        .all(
+            &["é", "\0"],
+            e(Both, ME01023, "channelIntroduction.tooShort"),
+        )
         .is(
             rep("i", 129),
-            e(Both, ME01023, "channelIntroduction.charsOver128"),
+            e(Both, ME01023, "channelIntroduction.tooLong"),
+        )
+        .is(
+            rep("😀", 129),
+            e(Both, ME01023, "channelIntroduction.tooLong"),
         )
         .is(
             "it's",
             w(ServerOnly, ME01023, "channelIntroduction.apostrophe"),
         )
-        .is("介", w(SeedOnly, None, "channelIntroduction.chars1"))
         .is(
             "'",
             w(ServerOnly, ME01023, "channelIntroduction.apostrophe"),
+        )
+        .all(
+            &["\0\0", "é\0"],
+            w(ServerOnly, ME01023, "channelIntroduction.serverUnitsUnder1"),
+        )
+        .is(
+            rep("😀", 97),
+            w(
+                ServerOnly,
+                ME01023,
+                "channelIntroduction.serverUnitsOver128",
+            ),
+        )
+        .all(
+            &["介", "😀", "x"],
+            w(SeedOnly, None, "channelIntroduction.charsUnder2"),
+        )
+        .is(
+            rep("é", 192),
+            w(SeedOnly, None, "channelIntroduction.charsOver128"),
         )
         .is(
             "内部交流\\",
@@ -729,21 +783,44 @@ fn apply_channel_introduction() -> Rows {
 }
 
 fn apply_chief_announcer() -> Rows {
+    // Documented: 5–128 characters (the seed's own 5-character sample counts); server:
+    // 5–128 server units.
     Rows::new(ApplyMicroChannel, "chiefAnnouncerIntr")
         .absent(e(Both, ME01023, "chiefAnnouncerIntr.missing"))
-        .is("屌炸天独播", OK)
+        .all(&["屌炸天独播", "abcde"], OK)
         .is(rep("车", 128), OK)
+        .is(rep("é", 8), OK)
         .all(
-            &["", "屌炸天独"],
-            e(Both, ME01023, "chiefAnnouncerIntr.charsUnder5"),
+            &["", "屌炸天独", "éé", "abcd"],
+            e(Both, ME01023, "chiefAnnouncerIntr.tooShort"),
         )
         .is(
             rep("车", 129),
-            e(Both, ME01023, "chiefAnnouncerIntr.charsOver128"),
+            e(Both, ME01023, "chiefAnnouncerIntr.tooLong"),
+        )
+        .is(
+            rep("é", 193),
+            e(Both, ME01023, "chiefAnnouncerIntr.tooLong"),
         )
         .is(
             "it's great",
             w(ServerOnly, ME01023, "chiefAnnouncerIntr.apostrophe"),
+        )
+        .all(
+            &["ééééé", "abcd\0"],
+            w(ServerOnly, ME01023, "chiefAnnouncerIntr.serverUnitsUnder5"),
+        )
+        .is(
+            rep("😀", 97),
+            w(ServerOnly, ME01023, "chiefAnnouncerIntr.serverUnitsOver128"),
+        )
+        .is(
+            "😀😀😀😀",
+            w(SeedOnly, None, "chiefAnnouncerIntr.charsUnder5"),
+        )
+        .is(
+            rep("é", 129),
+            w(SeedOnly, None, "chiefAnnouncerIntr.charsOver128"),
         )
         .is(
             "abcde\\",
@@ -841,18 +918,42 @@ fn apply_catalog_url() -> Rows {
 }
 
 fn apply_key_words() -> Rows {
+    // Each tag: documented at most 8 characters, server at most 8 server units.
     Rows::new(ApplyMicroChannel, "channelKeyWords")
         .absent(OK)
-        .all(&["", "a,b,c,d,e", "路况,美食,音乐", "a，b", "a b"], OK)
+        .all(
+            &[
+                "",
+                "a,b,c,d,e",
+                "路况,美食,音乐",
+                "a，b",
+                "a b",
+                "😀😀😀😀😀😀,x",
+            ],
+            OK,
+        )
         .is(vec![rep("车", 8); 5].join(","), OK)
         .is("a,b,c,d,e,f", e(Both, ME01023, "channelKeyWords.tagsOver5"))
         .all(
-            &["abcdefghi,x", "车车车车车车车车车"],
-            e(Both, ME01023, "channelKeyWords.tagCharsOver8"),
+            &[
+                "abcdefghi,x",
+                "车车车车车车车车车",
+                "ééééééééééééé",
+                "ééééééééé,😀😀😀😀😀😀😀",
+            ],
+            e(Both, ME01023, "channelKeyWords.tagTooLong"),
         )
         .all(
             &["a'b", "a'b,,c"],
             w(ServerOnly, ME01023, "channelKeyWords.apostrophe"),
+        )
+        .is(
+            "a,😀😀😀😀😀😀😀",
+            w(ServerOnly, ME01023, "channelKeyWords.tagServerUnitsOver8"),
+        )
+        .all(
+            &["éééééééééééé", "abcdefgh\0,x"],
+            w(SeedOnly, None, "channelKeyWords.tagCharsOver8"),
         )
         .all(
             &["a,b,,c,d,e,", ",a", "a,"],

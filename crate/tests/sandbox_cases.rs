@@ -40,7 +40,7 @@ impl SandboxTransport for PureTransport {
 fn every_scenario_passes_against_the_pure_emulator() {
     let cases = CasesFile::parse(include_str!("../../spec/sandbox_cases.json"));
     assert_eq!(cases.format, "signkit sandbox cases, format 1");
-    assert_eq!(cases.scenarios.len(), 36);
+    assert_eq!(cases.scenarios.len(), 38);
     assert_eq!(cases.count, cases.scenarios.len());
     let mut transport = PureTransport {
         sandbox: Sandbox::demo(),

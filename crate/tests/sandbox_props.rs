@@ -497,3 +497,61 @@ proptest! {
         prop_assert!(code == "0" || code == "-205", "{params:?}: {json}; findings {findings:?}");
     }
 }
+
+// ------------------------------------------------------------------ server units
+
+/// Text of the characters whose two counts differ (spec §3.2): ASCII, é (⅔ unit), a
+/// combining accent (⅔), CJK (1), an emoji (1⅓), NUL (0); commas for the keyword tags.
+fn counted_text(max_chars: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        select(vec!["a", "é", "\u{301}", "车", "😀", "\0", ","]),
+        0..=max_chars,
+    )
+    .prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 384, ..ProptestConfig::default() })]
+
+    /// For the four applyMicroChannel fields the server measures in server units, the
+    /// validator and the sandbox share one count: the sandbox rejects the value
+    /// (`ME01023 <field> is error!`) exactly when the validator says ERROR or WARN
+    /// server-only with ME01023, in both encodings.
+    #[test]
+    fn validator_and_sandbox_count_alike(
+        field in select(vec!["channelName", "channelIntroduction", "chiefAnnouncerIntr", "channelKeyWords"]),
+        short in counted_text(24),
+        long in counted_text(140),
+        use_long in any::<bool>(),
+        encoding in select(vec![Encoding::FormUrlencoded, Encoding::Multipart]),
+    ) {
+        let value = if use_long && field != "channelName" { long } else { short };
+        let value = if field == "channelKeyWords" { value } else { value.replace(',', "") };
+        let description = signkit::endpoint::describe(Api::ApplyMicroChannel);
+        let params: Params = description
+            .example
+            .iter()
+            .map(|&(name, example)| (name, if name == field { value.as_str() } else { example }))
+            .collect();
+        let findings = validate(Api::ApplyMicroChannel, &params, &ValidateOptions::default());
+        let finding = findings.iter().find(|f| f.field == field);
+        prop_assert!(findings.iter().all(|f| f.field == field), "{findings:?}");
+        let predicted = finding.is_some_and(|f| {
+            f.severity == Severity::Error
+                || f.class == signkit::rules::FindingClass::ServerOnly && f.server_code == Some("ME01023")
+        });
+        let Some(request) = build(Api::ApplyMicroChannel, &params, encoding, true) else { return Ok(()) };
+        let mut sandbox = Sandbox::demo();
+        let (code, result) = daoke_answer(&sandbox.handle(&request, now()));
+        let rejected = code == "ME01023" && result == format!("{field} is error!");
+        prop_assert_eq!(
+            rejected,
+            predicted,
+            "{}={:?} ({:?}): sandbox {} {}; validator {:?}",
+            field, value, encoding, code, result, finding
+        );
+        if !rejected {
+            prop_assert_eq!(code.as_str(), "0", "{}", result);
+        }
+    }
+}

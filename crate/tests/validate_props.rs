@@ -112,7 +112,7 @@ proptest! {
         // In build mode the endpoint's omission (README §3.4 step 3) runs first: two empty
         // callbackURLs are both omitted and are then not a repeated name.
         let sent = if options.mode == Mode::Build && api.omits_empty_callback_url() {
-            params.canonicalised().without_empty("callbackURL")
+            signkit::daoke::canonical_params(Some(api), &params)
         } else {
             params
         };

@@ -69,7 +69,7 @@ impl SandboxTransport for HttpTransport<'_> {
 fn every_scenario_passes_over_http() {
     let cases = CasesFile::parse(include_str!("../../spec/sandbox_cases.json"));
     assert_eq!(cases.format, "signkit sandbox cases, format 1");
-    assert_eq!(cases.scenarios.len(), 36);
+    assert_eq!(cases.scenarios.len(), 38);
     assert_eq!(cases.count, cases.scenarios.len());
     let server = Server::start(&[]);
     let mut transport = HttpTransport {

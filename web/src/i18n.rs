@@ -159,25 +159,6 @@ pub fn error_count(lang: Lang, count: usize) -> String {
     }
 }
 
-/// A counter such as "12 / 32 bytes".
-pub fn counter(lang: Lang, count: usize, max: usize, unit: signkit::endpoint::Unit) -> String {
-    use signkit::endpoint::Unit;
-    match (lang, unit) {
-        (Lang::En, Unit::Chars) => format!("{count} / {max} characters"),
-        (Lang::En, Unit::Bytes) => format!("{count} / {max} bytes (UTF-8)"),
-        (Lang::Zh, Unit::Chars) => format!("{count} / {max} 个字符"),
-        (Lang::Zh, Unit::Bytes) => format!("{count} / {max} 字节（UTF-8）"),
-    }
-}
-
-/// The tag editor's counter: "3 / 5 tags, at most 8 characters each".
-pub fn tag_counter(lang: Lang, count: usize, max_tags: usize, max_chars: usize) -> String {
-    match lang {
-        Lang::En => format!("{count} / {max_tags} tags, at most {max_chars} characters each"),
-        Lang::Zh => format!("{count} / {max_tags} 个标签，每个最多 {max_chars} 个字符"),
-    }
-}
-
 /// The list editor's counter: "3 account IDs".
 pub fn id_counter(lang: Lang, count: usize) -> String {
     match (lang, count) {

@@ -632,21 +632,10 @@ pub fn blockers(
     out
 }
 
-/// The text a limit counts (spec §3.4: counts apply to canonical values) and its size.
-pub fn counted(value: &str, unit: signkit::endpoint::Unit) -> usize {
-    let canonical = signkit::canonical_value(value);
-    match unit {
-        signkit::endpoint::Unit::Chars => canonical.chars().count(),
-        signkit::endpoint::Unit::Bytes => canonical.len(),
-    }
-}
-
-/// The non-empty items of a comma list (the ASCII comma only, spec §3.2), for the tag and
-/// list editors.
+/// The non-empty items of a comma list, split by the core's rule (the ASCII comma only,
+/// spec §3.2), owned for the tag and list editors.
 pub fn list_items(value: &str) -> Vec<String> {
-    value
-        .split(',')
-        .filter(|item| !item.is_empty())
+    signkit::rules::list_items(value)
         .map(String::from)
         .collect()
 }
@@ -884,14 +873,7 @@ mod tests {
     }
 
     #[test]
-    fn counts_and_lists() {
-        use signkit::endpoint::Unit;
-        assert_eq!(
-            counted("a\r\nb", Unit::Chars),
-            3,
-            "canonical: CRLF counts as LF"
-        );
-        assert_eq!(counted("语镜", Unit::Bytes), 6);
+    fn lists() {
         assert_eq!(list_items("a,,b,"), ["a", "b"]);
         assert_eq!(join_items(&list_items("a,b")), "a,b");
         assert_eq!(

@@ -93,6 +93,16 @@ macro_rules! server_only_rule {
     };
 }
 
+/// Outside the server's 2–16 server units (channelName, spec §3.2 "Characters vs server units").
+const NAME_UNITS_OUTSIDE: Check =
+    Check::Any(&[Check::ServerUnitsUnder(2), Check::ServerUnitsOver(16)]);
+/// Outside the server's 1–128 server units (channelIntroduction).
+const INTRODUCTION_UNITS_OUTSIDE: Check =
+    Check::Any(&[Check::ServerUnitsUnder(1), Check::ServerUnitsOver(128)]);
+/// Outside the server's 5–128 server units (chiefAnnouncerIntr).
+const ANNOUNCER_UNITS_OUTSIDE: Check =
+    Check::Any(&[Check::ServerUnitsUnder(5), Check::ServerUnitsOver(128)]);
+
 pub(super) static DESCRIPTION: EndpointDescription = EndpointDescription {
     api: Api::ApplyMicroChannel,
     vendor: Vendor::Daoke,
@@ -229,32 +239,51 @@ pub(super) static DESCRIPTION: EndpointDescription = EndpointDescription {
             ParamKind::Text,
             Bilingual::new("Channel name", "频道名称"),
             Bilingual::new(
-                "The channel's name, 3 to 16 characters; Chinese is fine (the server also takes 2). No apostrophe.",
-                "频道名称，3 到 16 个字符，可以是汉字（服务器也接受 2 个字符）。不能含撇号 '。",
+                "The channel's name, 3 to 16 characters; Chinese is fine. The server measures it in its own server units (ASCII and Chinese characters count 1, é ⅔, an emoji 1⅓, NUL 0) and wants 2 to 16 of them, so 13 emoji are too many. No apostrophe.",
+                "频道名称，3 到 16 个字符，可以是汉字。服务器按自己的计数单位计算长度（ASCII 字符和汉字各计 1，é 计 ⅔，表情符号计 1⅓，NUL 计 0），要求 2 到 16 个单位，所以 13 个表情符号就超长了。不能含撇号 '。",
             ),
         )
         .with_example("微密之声")
         .max_chars(16)
+        .max_server_units(16)
         .with_rules(const { &[
             missing_rule!("channelName", "the channel name (3–16 characters)", "频道名称（3–16 个字符）"),
             both_rule!(
-                "channelName.charsUnder2",
-                Check::CharsUnder(2),
-                "channelName has fewer than 2 characters — the server requires 2 to 16 and the seed more than 2 (ME01023); use 3 to 16 characters",
-                "channelName 少于 2 个字符 —— 服务器要求 2 到 16 个，文档要求大于 2 个（ME01023）；请使用 3 到 16 个字符"
+                "channelName.tooShort",
+                Check::All(&[Check::CharsUnder(3), NAME_UNITS_OUTSIDE]),
+                "channelName is too short for both sides: fewer than 3 characters (the seed wants more than 2) and fewer than 2 server units (the server's count: é counts ⅔, NUL 0) — the server rejects it (ME01023); use 3 to 16 characters",
+                "channelName 对双方都太短：少于 3 个字符（文档要求大于 2 个），且少于 2 个服务器计数单位（服务器的计数：é 计 ⅔，NUL 计 0）—— 服务器拒绝（ME01023）；请使用 3 到 16 个字符"
             ),
             both_rule!(
-                "channelName.charsOver16",
-                Check::CharsOver(16),
-                "channelName has more than 16 characters — the seed and the server allow at most 16 (ME01023); shorten it",
-                "channelName 超过 16 个字符 —— 文档和服务器最多允许 16 个（ME01023）；请缩短"
+                "channelName.tooLong",
+                Check::All(&[Check::CharsOver(16), NAME_UNITS_OUTSIDE]),
+                "channelName is too long for both sides: more than 16 characters (the seed's limit) and outside the server's 2–16 server units — the server rejects it (ME01023); shorten it",
+                "channelName 对双方都太长：超过 16 个字符（文档的上限），且不在服务器的 2–16 个计数单位之内 —— 服务器拒绝（ME01023）；请缩短"
             ),
             apostrophe_rule!("channelName"),
+            server_only_rule!(
+                "channelName.serverUnitsUnder2",
+                Check::ServerUnitsUnder(2),
+                "channelName counts fewer than 2 server units — its characters fit the seed, but the server counts é as ⅔ and NUL as 0 and requires 2 to 16 units (ME01023); use more or plain characters",
+                "channelName 少于 2 个服务器计数单位 —— 字符数符合文档，但服务器把 é 计为 ⅔、NUL 计为 0，要求 2 到 16 个单位（ME01023）；请增加字符或使用普通字符"
+            ),
+            server_only_rule!(
+                "channelName.serverUnitsOver16",
+                Check::ServerUnitsOver(16),
+                "channelName counts more than 16 server units — within the seed's 16 characters, but the server counts an emoji as 1⅓ and allows at most 16 units (ME01023); use fewer emoji or a shorter name",
+                "channelName 超过 16 个服务器计数单位 —— 未超出文档的 16 个字符，但服务器把每个表情符号计为 1⅓，最多允许 16 个单位（ME01023）；请减少表情符号或缩短名称"
+            ),
             seed_only_rule!(
-                "channelName.chars2",
-                Check::CharsExactly(2),
-                "channelName has exactly 2 characters — the server accepts it, but the seed requires more than 2; use 3 to 16 characters",
-                "channelName 恰好 2 个字符 —— 服务器接受，但文档要求大于 2；请使用 3 到 16 个字符"
+                "channelName.charsUnder3",
+                Check::CharsUnder(3),
+                "channelName has fewer than 3 characters — the server accepts it, but the seed requires more than 2; use 3 to 16 characters",
+                "channelName 少于 3 个字符 —— 服务器接受，但文档要求大于 2 个；请使用 3 到 16 个字符"
+            ),
+            seed_only_rule!(
+                "channelName.charsOver16",
+                Check::CharsOver(16),
+                "channelName has more than 16 characters — the server accepts it (it counts é as only ⅔), but the seed allows at most 16; shorten it",
+                "channelName 超过 16 个字符 —— 服务器接受（它把 é 只计为 ⅔），但文档最多允许 16 个；请缩短"
             ),
             sql_breaking_rule!("channelName"),
             backslash_rule!("channelName"),
@@ -265,12 +294,13 @@ pub(super) static DESCRIPTION: EndpointDescription = EndpointDescription {
             ParamKind::LongText,
             Bilingual::new("Channel introduction", "频道简介"),
             Bilingual::new(
-                "What the channel is about, 2 to 128 characters; Chinese is fine (the server also takes 1). No apostrophe.",
-                "频道简介，2 到 128 个字符，可以是汉字（服务器也接受 1 个字符）。不能含撇号 '。",
+                "What the channel is about, 2 to 128 characters; Chinese is fine. The server wants 1 to 128 of its server units (ASCII and Chinese characters count 1, é ⅔, an emoji 1⅓, NUL 0). No apostrophe.",
+                "频道简介，2 到 128 个字符，可以是汉字。服务器要求 1 到 128 个自己的计数单位（ASCII 字符和汉字各计 1，é 计 ⅔，表情符号计 1⅓，NUL 计 0）。不能含撇号 '。",
             ),
         )
         .with_example("内部交流")
         .max_chars(128)
+        .max_server_units(128)
         .with_rules(const { &[
             missing_rule!("channelIntroduction", "a short introduction (2–128 characters)", "频道简介（2–128 个字符）"),
             both_rule!(
@@ -280,17 +310,41 @@ pub(super) static DESCRIPTION: EndpointDescription = EndpointDescription {
                 "channelIntroduction 为空 —— 文档和服务器都要求至少 1 个字符（ME01023）；请填写频道简介"
             ),
             both_rule!(
-                "channelIntroduction.charsOver128",
-                Check::CharsOver(128),
-                "channelIntroduction has more than 128 characters — the seed and the server allow at most 128 (ME01023); shorten it",
-                "channelIntroduction 超过 128 个字符 —— 文档和服务器最多允许 128 个（ME01023）；请缩短"
+                "channelIntroduction.tooShort",
+                Check::All(&[Check::CharsUnder(2), INTRODUCTION_UNITS_OUTSIDE]),
+                "channelIntroduction is too short for both sides: fewer than 2 characters (the seed wants more than 1) and less than 1 server unit (the server counts é as ⅔, NUL as 0) — the server rejects it (ME01023); describe the channel in 2 to 128 characters",
+                "channelIntroduction 对双方都太短：少于 2 个字符（文档要求大于 1 个），且不足 1 个服务器计数单位（服务器把 é 计为 ⅔、NUL 计为 0）—— 服务器拒绝（ME01023）；请用 2 到 128 个字符描述频道"
+            ),
+            both_rule!(
+                "channelIntroduction.tooLong",
+                Check::All(&[Check::CharsOver(128), INTRODUCTION_UNITS_OUTSIDE]),
+                "channelIntroduction is too long for both sides: more than 128 characters (the seed's limit) and outside the server's 1–128 server units — the server rejects it (ME01023); shorten it",
+                "channelIntroduction 对双方都太长：超过 128 个字符（文档的上限），且不在服务器的 1–128 个计数单位之内 —— 服务器拒绝（ME01023）；请缩短"
             ),
             apostrophe_rule!("channelIntroduction"),
+            server_only_rule!(
+                "channelIntroduction.serverUnitsUnder1",
+                Check::ServerUnitsUnder(1),
+                "channelIntroduction counts less than 1 server unit — its characters fit the seed, but the server counts NUL as 0 and é as ⅔ and requires 1 to 128 units (ME01023); write a real introduction",
+                "channelIntroduction 不足 1 个服务器计数单位 —— 字符数符合文档，但服务器把 NUL 计为 0、é 计为 ⅔，要求 1 到 128 个单位（ME01023）；请填写真正的简介"
+            ),
+            server_only_rule!(
+                "channelIntroduction.serverUnitsOver128",
+                Check::ServerUnitsOver(128),
+                "channelIntroduction counts more than 128 server units — within the seed's 128 characters, but the server counts an emoji as 1⅓ and allows at most 128 units (ME01023); shorten it or use fewer emoji",
+                "channelIntroduction 超过 128 个服务器计数单位 —— 未超出文档的 128 个字符，但服务器把每个表情符号计为 1⅓，最多允许 128 个单位（ME01023）；请缩短或减少表情符号"
+            ),
             seed_only_rule!(
-                "channelIntroduction.chars1",
-                Check::CharsExactly(1),
-                "channelIntroduction has exactly 1 character — the server accepts it, but the seed requires more than 1; write at least 2 characters",
+                "channelIntroduction.charsUnder2",
+                Check::CharsUnder(2),
+                "channelIntroduction has only 1 character — the server accepts it, but the seed requires more than 1; write at least 2 characters",
                 "channelIntroduction 只有 1 个字符 —— 服务器接受，但文档要求大于 1；请至少写 2 个字符"
+            ),
+            seed_only_rule!(
+                "channelIntroduction.charsOver128",
+                Check::CharsOver(128),
+                "channelIntroduction has more than 128 characters — the server accepts it (it counts é as only ⅔), but the seed allows at most 128; shorten it",
+                "channelIntroduction 超过 128 个字符 —— 服务器接受（它把 é 只计为 ⅔），但文档最多允许 128 个；请缩短"
             ),
             sql_breaking_rule!("channelIntroduction"),
             backslash_rule!("channelIntroduction"),
@@ -301,27 +355,52 @@ pub(super) static DESCRIPTION: EndpointDescription = EndpointDescription {
             ParamKind::LongText,
             Bilingual::new("Chief announcer introduction", "主播简介"),
             Bilingual::new(
-                "About the channel's chief announcer, 5 to 128 characters; Chinese is fine (the seed's own sample 屌炸天独播 has exactly 5). No apostrophe.",
-                "主播简介，5 到 128 个字符，可以是汉字（文档自己的示例“屌炸天独播”正好 5 个字符）。不能含撇号 '。",
+                "About the channel's chief announcer, 5 to 128 characters; Chinese is fine (the seed's own sample 屌炸天独播 has exactly 5). The server wants 5 to 128 of its server units (ASCII and Chinese characters count 1, é ⅔, an emoji 1⅓, NUL 0), so five é are too short for it. No apostrophe.",
+                "主播简介，5 到 128 个字符，可以是汉字（文档自己的示例“屌炸天独播”正好 5 个字符）。服务器要求 5 到 128 个自己的计数单位（ASCII 字符和汉字各计 1，é 计 ⅔，表情符号计 1⅓，NUL 计 0），所以 5 个 é 对它来说太短。不能含撇号 '。",
             ),
         )
         .with_example("屌炸天独播")
         .max_chars(128)
+        .max_server_units(128)
         .with_rules(const { &[
             missing_rule!("chiefAnnouncerIntr", "an introduction of the chief announcer (5–128 characters)", "主播简介（5–128 个字符）"),
             both_rule!(
-                "chiefAnnouncerIntr.charsUnder5",
-                Check::CharsUnder(5),
-                "chiefAnnouncerIntr has fewer than 5 characters — the seed and the server require 5 to 128 (ME01023); lengthen it",
-                "chiefAnnouncerIntr 少于 5 个字符 —— 文档和服务器要求 5 到 128 个（ME01023）；请补充内容"
+                "chiefAnnouncerIntr.tooShort",
+                Check::All(&[Check::CharsUnder(5), ANNOUNCER_UNITS_OUTSIDE]),
+                "chiefAnnouncerIntr is too short for both sides: fewer than 5 characters and fewer than 5 server units — the server rejects it (ME01023); lengthen it to 5–128 characters",
+                "chiefAnnouncerIntr 对双方都太短：少于 5 个字符，且少于 5 个服务器计数单位 —— 服务器拒绝（ME01023）；请补充到 5–128 个字符"
             ),
             both_rule!(
-                "chiefAnnouncerIntr.charsOver128",
-                Check::CharsOver(128),
-                "chiefAnnouncerIntr has more than 128 characters — the seed and the server allow at most 128 (ME01023); shorten it",
-                "chiefAnnouncerIntr 超过 128 个字符 —— 文档和服务器最多允许 128 个（ME01023）；请缩短"
+                "chiefAnnouncerIntr.tooLong",
+                Check::All(&[Check::CharsOver(128), ANNOUNCER_UNITS_OUTSIDE]),
+                "chiefAnnouncerIntr is too long for both sides: more than 128 characters (the seed's limit) and outside the server's 5–128 server units — the server rejects it (ME01023); shorten it",
+                "chiefAnnouncerIntr 对双方都太长：超过 128 个字符（文档的上限），且不在服务器的 5–128 个计数单位之内 —— 服务器拒绝（ME01023）；请缩短"
             ),
             apostrophe_rule!("chiefAnnouncerIntr"),
+            server_only_rule!(
+                "chiefAnnouncerIntr.serverUnitsUnder5",
+                Check::ServerUnitsUnder(5),
+                "chiefAnnouncerIntr counts fewer than 5 server units — its characters fit the seed, but the server counts é as ⅔ and NUL as 0 and requires 5 to 128 units (ME01023); lengthen it",
+                "chiefAnnouncerIntr 少于 5 个服务器计数单位 —— 字符数符合文档，但服务器把 é 计为 ⅔、NUL 计为 0，要求 5 到 128 个单位（ME01023）；请补充内容"
+            ),
+            server_only_rule!(
+                "chiefAnnouncerIntr.serverUnitsOver128",
+                Check::ServerUnitsOver(128),
+                "chiefAnnouncerIntr counts more than 128 server units — within the seed's 128 characters, but the server counts an emoji as 1⅓ and allows at most 128 units (ME01023); shorten it or use fewer emoji",
+                "chiefAnnouncerIntr 超过 128 个服务器计数单位 —— 未超出文档的 128 个字符，但服务器把每个表情符号计为 1⅓，最多允许 128 个单位（ME01023）；请缩短或减少表情符号"
+            ),
+            seed_only_rule!(
+                "chiefAnnouncerIntr.charsUnder5",
+                Check::CharsUnder(5),
+                "chiefAnnouncerIntr has fewer than 5 characters — the server accepts it (it counts an emoji as 1⅓), but the seed requires at least 5; lengthen it",
+                "chiefAnnouncerIntr 少于 5 个字符 —— 服务器接受（它把表情符号计为 1⅓），但文档要求至少 5 个；请补充内容"
+            ),
+            seed_only_rule!(
+                "chiefAnnouncerIntr.charsOver128",
+                Check::CharsOver(128),
+                "chiefAnnouncerIntr has more than 128 characters — the server accepts it (it counts é as only ⅔), but the seed allows at most 128; shorten it",
+                "chiefAnnouncerIntr 超过 128 个字符 —— 服务器接受（它把 é 只计为 ⅔），但文档最多允许 128 个；请缩短"
+            ),
             sql_breaking_rule!("chiefAnnouncerIntr"),
             backslash_rule!("chiefAnnouncerIntr"),
         ] }),
@@ -432,11 +511,12 @@ pub(super) static DESCRIPTION: EndpointDescription = EndpointDescription {
             ParamKind::Tags { max_tags: 5, max_chars: 8 },
             Bilingual::new("Keywords", "关键字"),
             Bilingual::new(
-                "Up to 5 keyword tags of at most 8 characters each, separated by ASCII commas (the Chinese comma ， does not separate; spaces belong to the tag). May be empty. No apostrophe.",
-                "最多 5 个关键字标签，每个最多 8 个字符，用 ASCII 逗号分隔（中文逗号“，”不起分隔作用；空格算作标签的一部分）。可以为空。不能含撇号 '。",
+                "Up to 5 keyword tags of at most 8 characters each, separated by ASCII commas (the Chinese comma ， does not separate; spaces belong to the tag). The server also wants each tag within 8 of its server units (ASCII and Chinese characters count 1, é ⅔, an emoji 1⅓), so 7 emoji make a tag too long. May be empty. No apostrophe.",
+                "最多 5 个关键字标签，每个最多 8 个字符，用 ASCII 逗号分隔（中文逗号“，”不起分隔作用；空格算作标签的一部分）。服务器还要求每个标签不超过 8 个自己的计数单位（ASCII 字符和汉字各计 1，é 计 ⅔，表情符号计 1⅓），所以 7 个表情符号的标签就超长了。可以为空。不能含撇号 '。",
             ),
         )
         .with_example("路况,美食,音乐")
+        .max_server_units(8)
         .with_rules(const { &[
             both_rule!(
                 "channelKeyWords.tagsOver5",
@@ -445,12 +525,24 @@ pub(super) static DESCRIPTION: EndpointDescription = EndpointDescription {
                 "channelKeyWords 超过 5 个标签 —— 文档和服务器最多允许 5 个逗号分隔的标签（ME01023）；请删减"
             ),
             both_rule!(
-                "channelKeyWords.tagCharsOver8",
-                Check::ListItemCharsOver(8),
-                "channelKeyWords has a tag of more than 8 characters — the seed and the server allow at most 8 per tag (ME01023); shorten it (only the ASCII comma separates tags)",
-                "channelKeyWords 中有标签超过 8 个字符 —— 文档和服务器规定每个标签最多 8 个字符（ME01023）；请缩短（只有 ASCII 逗号能分隔标签）"
+                "channelKeyWords.tagTooLong",
+                Check::All(&[Check::ListItemCharsOver(8), Check::ListItemServerUnitsOver(8)]),
+                "channelKeyWords has a tag of more than 8 characters (the seed's limit) and a tag of more than 8 server units (the server's count, which gives an emoji 1⅓) — the server rejects it (ME01023); shorten the long tags (only the ASCII comma separates tags)",
+                "channelKeyWords 中有标签超过 8 个字符（文档的上限），也有标签超过 8 个服务器计数单位（服务器的计数，表情符号计 1⅓）—— 服务器拒绝（ME01023）；请缩短过长的标签（只有 ASCII 逗号能分隔标签）"
             ),
             apostrophe_rule!("channelKeyWords"),
+            server_only_rule!(
+                "channelKeyWords.tagServerUnitsOver8",
+                Check::ListItemServerUnitsOver(8),
+                "channelKeyWords has a tag of more than 8 server units — within the seed's 8 characters, but the server counts an emoji as 1⅓ and allows at most 8 units per tag (ME01023); shorten that tag",
+                "channelKeyWords 中有标签超过 8 个服务器计数单位 —— 未超出文档的 8 个字符，但服务器把表情符号计为 1⅓，每个标签最多 8 个单位（ME01023）；请缩短该标签"
+            ),
+            seed_only_rule!(
+                "channelKeyWords.tagCharsOver8",
+                Check::ListItemCharsOver(8),
+                "channelKeyWords has a tag of more than 8 characters — the server accepts it (it counts é as only ⅔), but the seed allows at most 8 per tag; shorten it (only the ASCII comma separates tags)",
+                "channelKeyWords 中有标签超过 8 个字符 —— 服务器接受（它把 é 只计为 ⅔），但文档规定每个标签最多 8 个字符；请缩短（只有 ASCII 逗号能分隔标签）"
+            ),
             Rule::new(
                 "channelKeyWords.emptyTags",
                 Severity::Warn,

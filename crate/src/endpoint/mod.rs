@@ -10,6 +10,8 @@ use crate::api::{Api, Encoding, Vendor};
 use crate::rules::{CharClass, Check, FindingClass, Pattern, Rule, Severity};
 use crate::text::Bilingual;
 
+pub use counter::{CounterReading, Counters};
+
 /// Whether a parameter must be given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -67,23 +69,17 @@ pub enum ParamKind {
     Version,
 }
 
-/// How a live counter counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Unit {
-    /// Unicode scalar values (Rust's `chars().count()`).
-    Chars,
-    /// UTF-8 bytes.
-    Bytes,
-}
+pub use crate::length::Unit;
 
-/// A length a form can count against while the user types. Staying within it avoids every
-/// length finding of the parameter (where the seed and the server count differently, the
-/// stricter count is given and the help explains the other).
+/// A length a form can count against while the user types ([`ParamDescription::counters`]
+/// shows the count). Where the seed and the server count in the same measure but differ,
+/// the stricter maximum is given and the help explains the other; where they count in
+/// different measures (applyMicroChannel: characters and server units), the parameter has
+/// both a [`ParamDescription::limit`] and a [`ParamDescription::server_limit`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Limit {
-    /// Characters or bytes.
+    /// Characters, server units or bytes.
     pub unit: Unit,
     /// The most allowed.
     pub max: usize,
@@ -113,8 +109,13 @@ pub struct ParamDescription {
     pub default: Option<&'static str>,
     /// An example value (the seed's, where it has one), usable as a placeholder.
     pub example: Option<&'static str>,
-    /// A live counter for the input, where a length limit applies.
+    /// A live counter for the input, where a length limit applies. For a list of tags
+    /// ([`ParamKind::Tags`]) the kind's `max_chars` is the per-tag limit instead.
     pub limit: Option<Limit>,
+    /// The server's own limit, where the server measures the value in another unit than
+    /// the document (applyMicroChannel's server units, spec §3.2); the counter then shows
+    /// both counts. For a list of tags it applies to each tag.
+    pub server_limit: Option<Limit>,
     /// The endpoint file's rows for this parameter, in precedence order (spec §3.1).
     pub rules: &'static [Rule],
 }
@@ -139,6 +140,7 @@ impl ParamDescription {
             default: None,
             example: None,
             limit: None,
+            server_limit: None,
             rules: &[],
         }
     }
@@ -174,6 +176,15 @@ impl ParamDescription {
     pub const fn max_bytes(mut self, max: usize) -> ParamDescription {
         self.limit = Some(Limit {
             unit: Unit::Bytes,
+            max,
+        });
+        self
+    }
+
+    /// With the server's own maximum in server units (spec §3.2), counted next to `limit`.
+    pub const fn max_server_units(mut self, max: usize) -> ParamDescription {
+        self.server_limit = Some(Limit {
+            unit: Unit::ServerUnits,
             max,
         });
         self
@@ -380,6 +391,7 @@ macro_rules! flag_non_canonical_rule {
 }
 
 mod apply_micro_channel;
+mod counter;
 mod create_group;
 mod invite_meeting;
 mod invite_user_join;

@@ -1,7 +1,8 @@
 //! A pure emulator of the daoke and YTX servers (spec §10).
 //!
 //! [`Sandbox::handle`] is a function of (state, clock, raw HTTP request) → (response, new
-//! state). It parses bodies with the vendor's own parsers and quirks, runs every check in
+//! state). It routes and parses bodies with the vendor's own parsers and quirks (the
+//! [`crate::server`] module, shared with the sign doctor), runs every check in
 //! the server's order, answers with the exact bytes, content types and statuses of the
 //! real servers (or the spec's sandbox-defined answers), and records every request the
 //! real server would send to a third party in the state's `outbound` list instead of
@@ -29,54 +30,17 @@
 
 mod daoke;
 mod fixtures;
-mod parse;
-mod pattern;
 mod reply;
 mod sql;
 pub mod state;
 mod ytx;
 
+pub use crate::server::HttpRequest;
 pub use fixtures::DEMO_FIXTURES_JSON;
 pub use state::State;
 
+use crate::server::{route, Route};
 use crate::text::Bilingual;
-
-/// A raw HTTP request as the sandbox receives it (spec §10.1).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct HttpRequest {
-    /// The method, e.g. `POST` (case-sensitive, as on the wire).
-    pub method: String,
-    /// The request target: path plus optional `?query`.
-    pub target: String,
-    /// The header fields in arrival order.
-    pub headers: Vec<(String, String)>,
-    /// The body bytes.
-    pub body: Vec<u8>,
-}
-
-impl HttpRequest {
-    /// The value of the first header called `name` (any letter case).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// The raw header text the daoke handlers search (spec §10.1): `{method} {target}
-    /// HTTP/1.1` CRLF, then `{name}: {value}` CRLF per header in order, then CRLF.
-    pub fn raw_header(&self) -> Vec<u8> {
-        let mut raw = format!("{} {} HTTP/1.1\r\n", self.method, self.target);
-        for (name, value) in &self.headers {
-            raw.push_str(name);
-            raw.push_str(": ");
-            raw.push_str(value);
-            raw.push_str("\r\n");
-        }
-        raw.push_str("\r\n");
-        raw.into_bytes()
-    }
-}
 
 /// The sandbox's answer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -93,10 +57,7 @@ pub struct HttpResponse {
 impl HttpResponse {
     /// The value of the first header called `name` (any letter case).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        crate::server::header_value(&self.headers, name)
     }
 }
 
@@ -214,37 +175,23 @@ impl Sandbox {
         if request.body.len() > self.state.sandbox.max_body_bytes {
             return reply::too_large();
         }
-        let (path, query) = request
-            .target
-            .split_once('?')
-            .unwrap_or((request.target.as_str(), ""));
-        if let Some(endpoint) = daoke::Endpoint::from_path(path) {
-            return daoke::handle(
-                endpoint,
+        match route(request.path()) {
+            Route::Daoke(api) => daoke::handle(api, &mut self.state, request, now_unix),
+            Route::Ytx => ytx::handle(
                 &mut self.state,
                 request,
-                &request.raw_header(),
+                request.path(),
+                request.query(),
                 now_unix,
-            );
+            ),
+            Route::Unknown => reply::not_found(),
         }
-        if is_ytx_path(path) {
-            return ytx::handle(&mut self.state, request, path, query, now_unix);
-        }
-        reply::not_found()
     }
 
     /// The current state (groups, invitations, outbound records, …).
     pub fn state(&self) -> &State {
         &self.state
     }
-}
-
-/// `/{x}/sid/…` with a non-empty first segment (spec §10.1 routing).
-fn is_ytx_path(path: &str) -> bool {
-    let mut segments = path.split('/');
-    segments.next() == Some("")
-        && segments.next().is_some_and(|s| !s.is_empty())
-        && segments.next() == Some("sid")
 }
 
 /// Parses a fixtures/state document and writes the defaults that depend on other keys

@@ -5,7 +5,7 @@
 use crate::app::AppState;
 use crate::components::status::FindingStatus;
 use crate::i18n;
-use crate::model::{counted, Slot};
+use crate::model::Slot;
 use leptos::prelude::*;
 use signkit::validate::Finding;
 use signkit::{Api, YtxEnvironment};
@@ -133,10 +133,11 @@ fn CredentialInput(api: Api, which: Slot, findings: Memo<Vec<Finding>>) -> impl 
             </button>
         }
     });
-    let counter = param.and_then(|param| param.limit).filter(|_| !slot.is_secret()).map(|limit| {
+    let counter = param.filter(|param| param.limit.is_some() && !slot.is_secret()).map(|param| {
+        let reading = Memo::new(move |_| value.with(|value| param.counters(value).field));
         view! {
-            <span class="counter" class:over=move || { counted(&value.get(), limit.unit) > limit.max }>
-                {move || i18n::counter(lang.get(), counted(&value.get(), limit.unit), limit.max, limit.unit)}
+            <span class="counter" class:over=move || reading.with(|r| r.as_ref().is_some_and(|r| r.over))>
+                {move || reading.with(|r| r.as_ref().map(|r| r.text.get(lang.get()).to_owned()))}
             </span>
         }
     });

@@ -11,6 +11,7 @@ use crate::app::AppState;
 use crate::i18n;
 use crate::model::{join_items, list_items, read_parties};
 use leptos::prelude::*;
+use signkit::endpoint::CounterReading;
 use signkit::ytx::parties_json;
 use signkit::Party;
 
@@ -27,9 +28,11 @@ pub fn ChipEditor(
     placeholder: &'static signkit::Bilingual,
     /// The counter under the chips.
     counter: Signal<String>,
-    /// Items longer than this many characters are marked (tags).
+    /// Each item's counter, in item order (tags: the core's
+    /// [`ParamDescription::counters`](signkit::endpoint::ParamDescription::counters)); an
+    /// item over its limit is marked.
     #[prop(optional)]
-    max_chars: Option<usize>,
+    item_counters: Option<Signal<Vec<CounterReading>>>,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let pending = RwSignal::new(String::new());
@@ -53,18 +56,20 @@ pub fn ChipEditor(
         on_change.run(join_items(&items));
     };
     let chips = move || {
+        let readings = item_counters.map(|counters| counters.get());
         list_items(&value.get())
             .into_iter()
             .enumerate()
             .map(|(index, item)| {
-                let length = item.chars().count();
-                let over = max_chars.is_some_and(|max| length > max);
+                let reading = readings.as_ref().and_then(|r| r.get(index)).cloned();
+                let over = reading.as_ref().is_some_and(|r| r.over);
+                let count = reading.map(|r| r.text.get(lang.get()).to_owned());
                 let remove_label =
                     format!("{} {}: {item}", i18n::REMOVE.get(lang.get()), label.get());
                 view! {
                     <li class="chip" class:over=over>
                         <span class="chip-text">{item}</span>
-                        {max_chars.map(|_| view! { <span class="chip-count">{length}</span> })}
+                        {count.map(|count| view! { <span class="chip-count">{count}</span> })}
                         <button
                             type="button"
                             class="chip-remove"

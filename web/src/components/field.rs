@@ -6,7 +6,7 @@ use crate::app::AppState;
 use crate::components::editors::{ChipEditor, FlagSwitch, PartiesTable};
 use crate::components::status::FindingStatus;
 use crate::i18n;
-use crate::model::{counted, list_items, Draft};
+use crate::model::{list_items, Draft};
 use leptos::prelude::*;
 use signkit::endpoint::{ParamDescription, ParamKind, Requirement};
 use signkit::rules::Severity;
@@ -126,18 +126,18 @@ pub fn ParamField(
             view! { <FlagSwitch value sent default=param.default label on_change=set_value /> }
                 .into_any(),
         ),
-        ParamKind::Tags {
-            max_tags,
-            max_chars,
-        } => {
+        ParamKind::Tags { .. } => {
+            // The core counts the tags and each tag (characters and server units).
+            let counters = Memo::new(move |_| value.with(|value| param.counters(value)));
             let counter = Signal::derive(move || {
-                i18n::tag_counter(
-                    lang.get(),
-                    list_items(&value.get()).len(),
-                    max_tags,
-                    max_chars,
-                )
+                counters.with(|c| {
+                    c.field
+                        .as_ref()
+                        .map(|reading| reading.text.get(lang.get()).to_owned())
+                        .unwrap_or_default()
+                })
             });
+            let item_counters = Signal::derive(move || counters.with(|c| c.items.clone()));
             Some(
                 view! {
                     <ChipEditor
@@ -146,7 +146,7 @@ pub fn ParamField(
                         label
                         placeholder=&i18n::TAGS_ADD_PLACEHOLDER
                         counter
-                        max_chars=max_chars
+                        item_counters
                     />
                 }
                 .into_any(),
@@ -214,14 +214,16 @@ pub fn ParamField(
             </label>
         }
     });
-    let counter = param.limit.map(|limit| {
+    // The core's counter reading: the count(s) with their measure, in both languages.
+    let counter = param.limit.map(|_| {
+        let reading = Memo::new(move |_| value.with(|value| param.counters(value).field));
         view! {
             <span
                 class="counter"
                 class:hidden=move || !sent.get()
-                class:over=move || { counted(&value.get(), limit.unit) > limit.max }
+                class:over=move || reading.with(|r| r.as_ref().is_some_and(|r| r.over))
             >
-                {move || i18n::counter(lang.get(), counted(&value.get(), limit.unit), limit.max, limit.unit)}
+                {move || reading.with(|r| r.as_ref().map(|r| r.text.get(lang.get()).to_owned()))}
             </span>
         }
     });

@@ -2,12 +2,11 @@
 //! effects"). Unlike createGroup and verify, it checks every parameter before the
 //! signature, and then the user's access token.
 
-use super::{
-    account_id_arg, char_count, check_signature, digits_arg, lossy, text_arg, Failure, Success,
-};
-use crate::sandbox::parse::{ArgValue, Args};
+use super::{account_id_arg, check_signature, digits_arg, lossy, text_arg, Failure, Success};
+use crate::length::ServerUnits;
 use crate::sandbox::sql::{breaks_sql, sql_eq};
 use crate::sandbox::state::{ChannelApplication, State};
+use crate::server::{ArgValue, Args};
 
 /// At most this many applications per account, ever.
 const QUOTA: usize = 3;
@@ -148,20 +147,17 @@ fn check_parameters(args: &Args) -> Result<Application<'_>, Failure> {
     let number = required_text(args, "channelNumber", |v| {
         (5..=16).contains(&v.len()) && is_identifier(v)
     })?;
-    let name = required_text(args, "channelName", |v| (2..=16).contains(&char_count(v)))?;
-    let introduction = required_text(args, "channelIntroduction", |v| {
-        (1..=128).contains(&char_count(v))
-    })?;
+    let name = required_text(args, "channelName", |v| units_within(v, 2, 16))?;
+    let introduction = required_text(args, "channelIntroduction", |v| units_within(v, 1, 128))?;
     let city_code =
         digits_arg(args, "channelCityCode", 6..=10).ok_or(Failure::param("channelCityCode"))?;
     let catalog_id =
         digits_arg(args, "channelCatalogID", 6..=10).ok_or(Failure::param("channelCatalogID"))?;
-    let chief_announcer_intr = required_text(args, "chiefAnnouncerIntr", |v| {
-        (5..=128).contains(&char_count(v))
-    })?;
+    let chief_announcer_intr =
+        required_text(args, "chiefAnnouncerIntr", |v| units_within(v, 5, 128))?;
     let key_words = optional_text(args, "channelKeyWords", |v| {
         let tags: Vec<&[u8]> = v.split(|&b| b == b',').filter(|t| !t.is_empty()).collect();
-        tags.len() <= 5 && tags.iter().all(|t| char_count(t) <= 8)
+        tags.len() <= 5 && tags.iter().all(|t| !ServerUnits::of(t).over(8))
     })?;
     let logo_url = optional_text(args, "channelCatalogUrl", |v| {
         v.len() <= 128 && is_image_url(v)
@@ -177,6 +173,13 @@ fn check_parameters(args: &Args) -> Result<Application<'_>, Failure> {
         key_words,
         logo_url,
     })
+}
+
+/// `app_utils.str_count(value)` is within `min..=max` (server units, compared exactly;
+/// spec §3.2).
+fn units_within(value: &[u8], min: usize, max: usize) -> bool {
+    let units = ServerUnits::of(value);
+    !units.under(min) && !units.over(max)
 }
 
 /// A required text parameter without `'` that passes `rule`.

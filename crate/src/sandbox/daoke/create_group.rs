@@ -6,10 +6,10 @@ use super::{
 };
 use crate::daoke::random::{alphanumeric, SplitMix64};
 use crate::lua::FlagReading;
-use crate::sandbox::parse::Args;
 use crate::sandbox::reply::json_string;
 use crate::sandbox::sql::{breaks_sql, sql_eq};
 use crate::sandbox::state::{Group, JoinApplication, Membership, State};
+use crate::server::Args;
 
 /// The global group, which does not count as a default group.
 const GLOBAL_GROUP: &[u8] = b"mirrtalkAll";

@@ -4,8 +4,8 @@ use std::borrow::Cow;
 
 use super::{account_id_arg, check_signature, lossy, text_arg, Failure, Success};
 use crate::lua;
-use crate::sandbox::parse::{ArgValue, Args};
 use crate::sandbox::state::{OutboundCall, State};
+use crate::server::{ArgValue, Args};
 
 /// One successful invitation per temp channel per this many seconds.
 const RATE_LIMIT_SECONDS: i64 = 600;

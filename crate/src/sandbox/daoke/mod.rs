@@ -11,50 +11,20 @@ mod verify;
 
 use std::borrow::Cow;
 
-use super::parse::{form, multipart, ArgValue, Args};
 use super::reply::{server_text, DaokeEnvelope, CLIENTCUSTOM_CONTENT_TYPE, WEIBOAPI_CONTENT_TYPE};
 use super::state::{App, AppFault, DaokeState, State};
 use super::{HttpRequest, HttpResponse};
-use crate::api::{Api, Vendor};
+use crate::api::{Api, DaokeApi, Vendor};
 use crate::daoke::sign::{Secret, Sign, StringToSign};
 use crate::lua::{self, FlagReading};
+use crate::server::{parse_daoke_body, ArgValue, Args, NothingParsed};
 
-/// One of the four daoke endpoints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Endpoint {
-    /// `/weiboapi/v2/createGroup`
-    CreateGroup,
-    /// `/weiboapi/v2/verifyApplyJoiningMember`
-    VerifyApplyJoiningMember,
-    /// `/clientcustom/v2/applyMicroChannel`
-    ApplyMicroChannel,
-    /// `/clientcustom/v2/inviteUserJoin`
-    InviteUserJoin,
-}
-
-impl Endpoint {
-    /// The endpoint served at exactly `path`.
-    pub fn from_path(path: &str) -> Option<Endpoint> {
-        [
-            (Api::CreateGroup, Endpoint::CreateGroup),
-            (
-                Api::VerifyApplyJoiningMember,
-                Endpoint::VerifyApplyJoiningMember,
-            ),
-            (Api::ApplyMicroChannel, Endpoint::ApplyMicroChannel),
-            (Api::InviteUserJoin, Endpoint::InviteUserJoin),
-        ]
-        .into_iter()
-        .find(|(api, _)| api.path() == path)
-        .map(|(_, endpoint)| endpoint)
-    }
-
-    /// nginx's `default_type` of the endpoint's location.
-    fn content_type(self) -> &'static str {
-        match self {
-            Endpoint::CreateGroup | Endpoint::VerifyApplyJoiningMember => WEIBOAPI_CONTENT_TYPE,
-            Endpoint::ApplyMicroChannel | Endpoint::InviteUserJoin => CLIENTCUSTOM_CONTENT_TYPE,
-        }
+/// nginx's `default_type` of the endpoint's location (`/weiboapi/…` or `/clientcustom/…`).
+fn content_type(api: DaokeApi) -> &'static str {
+    if api.api().path().starts_with("/weiboapi/") {
+        WEIBOAPI_CONTENT_TYPE
+    } else {
+        CLIENTCUSTOM_CONTENT_TYPE
     }
 }
 
@@ -155,15 +125,9 @@ pub enum Success {
     Result(String),
 }
 
-/// Runs `endpoint` on the raw request (spec §10.1) and writes the daoke envelope.
-pub fn handle(
-    endpoint: Endpoint,
-    state: &mut State,
-    request: &HttpRequest,
-    raw_header: &[u8],
-    now: i64,
-) -> HttpResponse {
-    let envelope = match run(endpoint, state, request, raw_header, now) {
+/// Runs `api` on the raw request (spec §10.1) and writes the daoke envelope.
+pub fn handle(api: DaokeApi, state: &mut State, request: &HttpRequest, now: i64) -> HttpResponse {
+    let envelope = match run(api, state, request, now) {
         Ok(Success::Ok) => DaokeEnvelope::Ok,
         Ok(Success::Result(json)) => DaokeEnvelope::Result(json),
         Err(failure) => DaokeEnvelope::Error {
@@ -171,54 +135,42 @@ pub fn handle(
             result: failure.result_text().into_owned().into_bytes(),
         },
     };
-    envelope.into_response(endpoint.content_type())
+    envelope.into_response(content_type(api))
 }
+
+/// The handler of each daoke endpoint, on the parsed body.
+type Handler = fn(&Args, &mut State, i64) -> Result<Success, Failure>;
 
 fn run(
-    endpoint: Endpoint,
+    api: DaokeApi,
     state: &mut State,
     request: &HttpRequest,
-    raw_header: &[u8],
     now: i64,
 ) -> Result<Success, Failure> {
-    let body = request.body.as_slice();
-    // Step 1 everywhere: nginx hands the handler no body when it is empty or was spooled
-    // to a temporary file (longer than the body buffer).
-    if body.is_empty() || body.len() > state.sandbox.body_buffer_bytes {
-        return Err(Failure::NoBody);
-    }
-    match endpoint {
-        Endpoint::CreateGroup => create_group::handle(&form::parse_url(body), state, now),
-        Endpoint::VerifyApplyJoiningMember => verify::handle(&form::parse_url(body), state, now),
-        Endpoint::ApplyMicroChannel => {
-            let args = parse_client_body(request, raw_header, form::decode_args)
-                .ok_or(Failure::param("args"))?;
-            apply_micro_channel::handle(&args, state, now)
-        }
-        Endpoint::InviteUserJoin => {
-            let args = parse_client_body(request, raw_header, form::parse_url)
-                .ok_or(Failure::param(""))?;
-            invite_user_join::handle(&args, state, now)
-        }
-    }
-}
-
-/// The clientcustom handlers' parser choice (spec §5.3 step 1): nothing unless the method
-/// is POST; the multipart parser when the raw header declares `boundary=`; otherwise the
-/// endpoint's form parser.
-fn parse_client_body(
-    request: &HttpRequest,
-    raw_header: &[u8],
-    form_parser: fn(&[u8]) -> Args,
-) -> Option<Args> {
-    if request.method != "POST" {
-        return None;
-    }
-    if multipart::declared_boundary(raw_header).is_some() {
-        multipart::parse_form_data(raw_header, &request.body)
-    } else {
-        Some(form_parser(&request.body))
-    }
+    let handler: Handler = match api.api() {
+        Api::CreateGroup => create_group::handle,
+        Api::VerifyApplyJoiningMember => verify::handle,
+        Api::ApplyMicroChannel => apply_micro_channel::handle,
+        Api::InviteUserJoin => invite_user_join::handle,
+        // A `DaokeApi` never holds the YTX endpoint.
+        Api::InviteMeeting => return Err(Failure::Internal),
+    };
+    // Step 1 everywhere (no body), and the clientcustom handlers' parser failures: their
+    // parameter check then reports `args` (applyMicroChannel) or an empty name
+    // (inviteUserJoin).
+    let parsed = parse_daoke_body(api, request, state.sandbox.body_buffer_bytes).map_err(
+        |why| match why {
+            NothingParsed::EmptyBody | NothingParsed::BodyBuffered => Failure::NoBody,
+            NothingParsed::NotPost | NothingParsed::MultipartRejected => {
+                Failure::param(if api.api() == Api::ApplyMicroChannel {
+                    "args"
+                } else {
+                    ""
+                })
+            }
+        },
+    )?;
+    handler(&parsed.args, state, now)
 }
 
 /// A value the handler reads with Lua string functions: absent → `None`; a table, file or
@@ -227,7 +179,7 @@ fn text_arg<'a>(args: &'a Args, name: &str) -> Result<Option<&'a [u8]>, Failure>
     match args.get(name) {
         None => Ok(None),
         Some(ArgValue::Text(text)) => Ok(Some(text)),
-        Some(ArgValue::Table | ArgValue::File | ArgValue::True) => Err(Failure::Internal),
+        Some(ArgValue::Table(_) | ArgValue::File { .. } | ArgValue::True) => Err(Failure::Internal),
     }
 }
 
@@ -265,15 +217,6 @@ fn digits_arg<'a>(
         }
         _ => None,
     }
-}
-
-/// `app_utils.str_count`: the number of characters, counting the bytes that do not
-/// continue a UTF-8 sequence (equal to the number of Unicode scalar values for UTF-8).
-fn char_count(value: &[u8]) -> usize {
-    value
-        .iter()
-        .filter(|&&b| !(0x80..=0xBF).contains(&b))
-        .count()
 }
 
 /// `tonumber(v)` and the `string.find('0,1', text)` test of a flag (spec §3.3).
@@ -324,33 +267,25 @@ fn check_signature<'s>(args: &Args, daoke: &'s DaokeState) -> Result<&'s App, Fa
     }
 }
 
-/// The sign the server computes from its table (spec §4.5): every string entry except
-/// `sign` (tables and files are skipped, `true` is a run-time error), plus `secret`, signed
-/// with signkit's own signer.
+/// The sign the server computes from its table (spec §4.5): the pairs it signs
+/// ([`Args::signed_pairs`]: tables and files skipped, `true` a run-time error) plus
+/// `secret`, signed with signkit's own signer.
 ///
 /// `None` when a signed name or value is not UTF-8: signkit signs Unicode strings, so such
 /// a request cannot be verified and is answered `ME01019` (a sandbox approximation: the
 /// real server hashes the raw bytes; no signkit-built request is affected).
 fn server_sign(args: &Args, secret: &str) -> Result<Option<Sign>, Failure> {
-    let mut pairs: Vec<(&str, &str)> = Vec::new();
-    let mut representable = true;
-    for (name, value) in args.iter() {
-        // The server sets `secret` itself, replacing any sent value.
-        if name == b"sign" || name == b"secret" {
-            continue;
-        }
-        match value {
-            ArgValue::Text(text) => {
-                match (core::str::from_utf8(name), core::str::from_utf8(text)) {
-                    (Ok(name), Ok(text)) => pairs.push((name, text)),
-                    _ => representable = false,
-                }
-            }
-            ArgValue::Table | ArgValue::File => {}
-            ArgValue::True => return Err(Failure::Internal),
-        }
-    }
-    Ok(representable.then(|| StringToSign::from_canonical(pairs, &Secret::new(secret)).sign()))
+    let signed = args.signed_pairs().map_err(|_| Failure::Internal)?;
+    let pairs: Option<Vec<(&str, &str)>> = signed
+        .into_iter()
+        .map(|(name, text)| {
+            Some((
+                core::str::from_utf8(name).ok()?,
+                core::str::from_utf8(text).ok()?,
+            ))
+        })
+        .collect();
+    Ok(pairs.map(|pairs| StringToSign::from_canonical(pairs, &Secret::new(secret)).sign()))
 }
 
 #[cfg(test)]
@@ -394,14 +329,6 @@ mod tests {
     }
 
     #[test]
-    fn char_count_matches_unicode_scalars_for_utf8() {
-        for s in ["", "abc", "微密之声", "a😀b", "é"] {
-            assert_eq!(char_count(s.as_bytes()), s.chars().count(), "{s}");
-        }
-        assert_eq!(char_count(&[0xFF, 0xFE, b'a']), 3);
-    }
-
-    #[test]
     fn server_sign_skips_tables_and_files_and_replaces_secret() {
         let text = |v: &str| ArgValue::Text(v.as_bytes().to_vec());
         let mut args = Args::default();
@@ -414,8 +341,13 @@ mod tests {
         // Vector D01.
         let plain = Some("5668A6252DF36B6AD09821C4D62481ECF99FD3A4".to_owned());
         assert_eq!(sign(&args), Ok(plain.clone()));
-        args.set(b"voiceFile".to_vec(), ArgValue::File);
-        args.set(b"dup".to_vec(), ArgValue::Table);
+        args.set(
+            b"voiceFile".to_vec(),
+            ArgValue::File {
+                filename: b"v.amr".to_vec(),
+            },
+        );
+        args.set(b"dup".to_vec(), ArgValue::Table(vec![text("1"), text("2")]));
         args.set(b"secret".to_vec(), text("sent"));
         args.set(b"sign".to_vec(), ArgValue::True);
         assert_eq!(sign(&args), Ok(plain));

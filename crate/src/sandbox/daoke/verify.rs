@@ -6,10 +6,10 @@ use super::{
     text_arg, Failure, Success,
 };
 use crate::rules::callback_target;
-use crate::sandbox::parse::Args;
 use crate::sandbox::reply::json_string;
 use crate::sandbox::sql::{breaks_sql, sql_eq};
 use crate::sandbox::state::{Membership, OutboundCall, State};
+use crate::server::Args;
 
 /// A join record waiting for a decision.
 const PENDING: i64 = 6;

@@ -149,7 +149,7 @@ export type ParamKind =
 
 /** A live counter for an input. */
 export interface Limit {
-  unit: "chars" | "bytes";
+  unit: "chars" | "serverUnits" | "bytes";
   max: number;
 }
 
@@ -183,6 +183,8 @@ export type Check =
   | { charsOver: number }
   | { charsUnder: number }
   | { charsExactly: number }
+  | { serverUnitsOver: number }
+  | { serverUnitsUnder: number }
   | { bytesOver: number }
   | { bytesUnder: number }
   | { contains: string }
@@ -193,6 +195,7 @@ export type Check =
   | { numberOtherThan: number | null }
   | { listItemsOver: number }
   | { listItemCharsOver: number }
+  | { listItemServerUnitsOver: number }
   | { listItemNotMatching: string }
   | { outsideWindow: { seconds: number } }
   | { all: Check[] }
@@ -223,6 +226,8 @@ export interface ParamDescription {
   default: string | null;
   example: string | null;
   limit: Limit | null;
+  /** The server's own limit where it counts in another unit (applyMicroChannel: server units). */
+  serverLimit: Limit | null;
   /** In precedence order: the first that matches decides. */
   rules: Rule[];
 }

@@ -5,8 +5,8 @@
 //! followed by `-`, a quoted boundary matches nothing, a file part swallows the next
 //! delimiter, …).
 
-use super::{ArgValue, Args};
-use crate::sandbox::pattern::{Class, Pattern, Piece};
+use super::args::{ArgValue, Field, Parsed, Parser};
+use super::pattern::{Class, Pattern, Piece};
 
 const CRLF: &[u8] = b"\r\n";
 
@@ -61,10 +61,11 @@ fn disposition_name<'p>() -> [Piece<'p>; 8] {
     ]
 }
 
-/// `utils.parse_form_data(raw_header, body)`: the table of text and file fields, or `None`
-/// when the header check fails or the body has no CRLF (the handler then reports a
-/// parameter error).
-pub fn parse_form_data(raw_header: &[u8], body: &[u8]) -> Option<Args> {
+/// `utils.parse_form_data(raw_header, body)`: the text and file fields, or `None` when the
+/// header check fails or the body has no CRLF (the handler then reports a parameter
+/// error). Values are not decoded; the last value of a name wins; a file field replaces
+/// its name's value by a file value.
+pub fn parse_form_data(raw_header: &[u8], body: &[u8]) -> Option<Parsed> {
     if !header_is_multipart(raw_header) {
         return None;
     }
@@ -72,17 +73,27 @@ pub fn parse_form_data(raw_header: &[u8], body: &[u8]) -> Option<Args> {
     let first_line_end = body.windows(CRLF.len()).position(|w| w == CRLF)?;
     let first_line = body.get(..first_line_end)?;
 
-    let mut args = Args::default();
-    read_text_fields(boundary, first_line, body, &mut args);
+    let mut parsed = Parsed::new(Parser::Multipart);
+    read_text_fields(boundary, first_line, body, &mut parsed);
     if body.len() >= 20 {
-        read_file_fields(first_line, body, &mut args);
+        read_file_fields(first_line, body, &mut parsed);
     }
-    Some(args)
+    Some(parsed)
+}
+
+/// Records one field occurrence and sets the name's value in the table.
+fn add(parsed: &mut Parsed, name: &[u8], value: ArgValue) {
+    parsed.args.set(name.to_vec(), value.clone());
+    parsed.fields.push(Field {
+        name: name.to_vec(),
+        value,
+        wire: None,
+    });
 }
 
 /// Step 4: `-`H CRLF disposition `"` (shortest) CRLF CRLF VALUE CRLF `-` (without the two
 /// `-` when H equals the first line F).
-fn read_text_fields(boundary: &[u8], first_line: &[u8], body: &[u8], args: &mut Args) {
+fn read_text_fields(boundary: &[u8], first_line: &[u8], body: &[u8], parsed: &mut Parsed) {
     let dashes = boundary != first_line;
     let mut pieces = Vec::new();
     if dashes {
@@ -105,21 +116,23 @@ fn read_text_fields(boundary: &[u8], first_line: &[u8], body: &[u8], args: &mut 
     for captures in Pattern::new(pieces).find_all(body) {
         let field = |i: usize| captures.get(i).and_then(|r| body.get(r.clone()));
         if let (Some(name), Some(value)) = (field(0), field(1)) {
-            args.set(name.to_vec(), ArgValue::Text(value.to_vec()));
+            add(parsed, name, ArgValue::Text(value.to_vec()));
         }
     }
 }
 
 /// Step 6: F CRLF disposition `";` ws? `filename="`FILE`"` CRLF (shortest) `Content-Type:`
 /// ws? TYPE (shortest) CRLF CRLF DATA CRLF F. Each match turns its name into a file value.
-fn read_file_fields(first_line: &[u8], body: &[u8], args: &mut Args) {
+fn read_file_fields(first_line: &[u8], body: &[u8], parsed: &mut Parsed) {
     let mut pieces = vec![Piece::Lit(first_line), Piece::Lit(CRLF)];
     pieces.extend(disposition_name());
     pieces.extend([
         Piece::Lit(b"\";"),
         Piece::optional(Class::Space),
         Piece::Lit(b"filename=\""),
+        Piece::Open(1),
         Piece::shortest(),
+        Piece::Close(1),
         Piece::Lit(b"\""),
         Piece::Lit(CRLF),
         Piece::shortest(),
@@ -133,8 +146,10 @@ fn read_file_fields(first_line: &[u8], body: &[u8], args: &mut Args) {
         Piece::Lit(first_line),
     ]);
     for captures in Pattern::new(pieces).find_all(body) {
-        if let Some(name) = captures.first().and_then(|r| body.get(r.clone())) {
-            args.set(name.to_vec(), ArgValue::File);
+        let field = |i: usize| captures.get(i).and_then(|r| body.get(r.clone()));
+        if let (Some(name), Some(filename)) = (field(0), field(1)) {
+            let filename = filename.to_vec();
+            add(parsed, name, ArgValue::File { filename });
         }
     }
 }
@@ -153,7 +168,8 @@ mod tests {
         format!("--{B}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
     }
 
-    fn text(args: &Args, name: &str) -> Option<Vec<u8>> {
+    fn text(parsed: &Parsed, name: &str) -> Option<Vec<u8>> {
+        let args = &parsed.args;
         match args.get(name) {
             Some(ArgValue::Text(t)) => Some(t.clone()),
             _ => None,
@@ -233,7 +249,7 @@ mod tests {
             body.as_bytes(),
         )
         .unwrap();
-        assert_eq!(args.iter().count(), 0);
+        assert_eq!(args.args.iter().count(), 0);
     }
 
     #[test]
@@ -248,7 +264,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!(text(&args, "a").as_deref(), Some(&b"1"[..]));
-        assert_eq!(args.get("f1"), Some(&ArgValue::File));
+        assert_eq!(
+            args.args.get("f1"),
+            Some(&ArgValue::File {
+                filename: b"f.amr".to_vec()
+            })
+        );
         // The second file part's delimiter was consumed by the first match: read as text.
         assert_eq!(text(&args, "f2").as_deref(), Some(&b"DATA"[..]));
     }
