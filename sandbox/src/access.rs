@@ -3,7 +3,8 @@
 //! requests to `127.0.0.1`, so a request head is checked before anything of it is used:
 //!
 //! 1. its `Host` must name a loopback host (or an `--allow-host` one): a DNS-rebinding page,
-//!    whose requests are same-origin for the browser, still sends its own host name;
+//!    whose requests are same-origin for the browser, still sends its own host name; so must
+//!    every `X-Forwarded-Host`, where a proxy in front (`trunk serve`) passes that name on;
 //! 2. its `Origin`, when it has one, must be a loopback origin (or an `--allow-origin` one):
 //!    this stops the "simple" cross-origin requests browsers send without a preflight;
 //! 3. an admitted request with an `Origin` gets CORS headers echoing that origin.
@@ -17,6 +18,9 @@ use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use signkit::sandbox::HttpResponse;
+
+/// The header in which proxies pass on the `Host` the client sent them.
+pub const FORWARDED_HOST: &str = "X-Forwarded-Host";
 
 /// Hosts and origins admitted besides the loopback ones: `--allow-host` and `--allow-origin`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -42,7 +46,8 @@ impl fmt::Display for BadAllowance {
 /// Why a request is refused: `403` and a `text/plain` body, before its body is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Refusal {
-    /// Rule 1: the `Host` header names a host that is neither loopback nor allowed.
+    /// Rule 1: the `Host` header (or an `X-Forwarded-Host`) names a host that is neither
+    /// loopback nor allowed.
     Host,
     /// Rule 2: the `Origin` header names an origin that is neither loopback nor allowed.
     Origin,
@@ -63,11 +68,11 @@ impl Refusal {
         }
     }
 
-    /// The header this refusal is about.
-    pub fn header_name(self) -> &'static str {
+    /// The headers this refusal is about.
+    pub fn header_names(self) -> &'static [&'static str] {
         match self {
-            Refusal::Host => "Host",
-            Refusal::Origin => "Origin",
+            Refusal::Host => &["Host", FORWARDED_HOST],
+            Refusal::Origin => &["Origin"],
         }
     }
 
@@ -146,6 +151,17 @@ impl AccessPolicy {
             Ok(Some(host)) if !self.host_is_allowed(host) => return Err(Refusal::Host),
             Ok(_) => {}
         }
+        // A proxy in front (`trunk serve` proxies /proxy/sandbox/ here) replaces `Host` with
+        // ours and passes the host the browser asked for in `X-Forwarded-Host`: a page that
+        // rebinds the proxy's name would otherwise reach us with a loopback `Host`.
+        let forwarded_ok = headers
+            .iter()
+            .filter(|(name, _)| name.eq_ignore_ascii_case(FORWARDED_HOST))
+            .flat_map(|(_, value)| value.split(','))
+            .all(|host| self.host_is_allowed(host.trim()));
+        if !forwarded_ok {
+            return Err(Refusal::Host);
+        }
         let cors = match single(headers, "origin") {
             Err(()) => return Err(Refusal::Origin),
             Ok(None) => Cors::None,
@@ -181,7 +197,7 @@ impl AccessPolicy {
             format!(" and {}", self.hosts.join(", "))
         };
         lines.push(format!(
-            "hosts: requests must name a loopback host (localhost, *.localhost, 127.0.0.0/8, [::1]){hosts} in Host; others get 403"
+            "hosts: requests must name a loopback host (localhost, *.localhost, 127.0.0.0/8, [::1]){hosts} in Host (and X-Forwarded-Host); others get 403"
         ));
         if self.any_origin {
             lines.push(
@@ -405,6 +421,37 @@ mod tests {
                 "{host}"
             );
         }
+    }
+
+    #[test]
+    fn forwarded_hosts_are_checked_like_host() {
+        let policy = AccessPolicy::default();
+        for forwarded in ["127.0.0.1:8080", "localhost:8080, 127.0.0.1", "[::1]:8080"] {
+            let pairs = [("Host", "127.0.0.1"), ("X-Forwarded-Host", forwarded)];
+            assert!(admit(&policy, &pairs).is_ok(), "{forwarded}");
+        }
+        for forwarded in [
+            "rebind.evil.example:8080",
+            "127.0.0.1:8080, evil.example",
+            "",
+        ] {
+            let pairs = [("Host", "127.0.0.1"), ("x-forwarded-host", forwarded)];
+            assert_eq!(
+                admit(&policy, &pairs).unwrap_err(),
+                Refusal::Host,
+                "{forwarded}"
+            );
+        }
+        let twice = [
+            ("Host", "127.0.0.1"),
+            ("X-Forwarded-Host", "localhost:8080"),
+            ("X-Forwarded-Host", "evil.example"),
+        ];
+        assert_eq!(admit(&policy, &twice).unwrap_err(), Refusal::Host);
+        let mut allowing = AccessPolicy::default();
+        allowing.allow_host("dev.test").unwrap();
+        let pairs = [("Host", "127.0.0.1"), ("X-Forwarded-Host", "dev.test:8080")];
+        assert!(admit(&allowing, &pairs).is_ok());
     }
 
     #[test]

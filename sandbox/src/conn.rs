@@ -172,18 +172,18 @@ async fn fail(
 /// One line on stderr per refused request, so a developer whose own page or proxy is refused
 /// sees why. The values are printed escaped: they come from anyone.
 fn log_refusal(head: &Head, refusal: crate::access::Refusal) {
-    let name = refusal.header_name();
-    let values: Vec<String> = head
+    let names = refusal.header_names();
+    let headers: Vec<String> = head
         .headers
         .iter()
-        .filter(|(header, _)| header.eq_ignore_ascii_case(name))
-        .map(|(_, value)| format!("{value:?}"))
+        .filter(|(header, _)| names.iter().any(|name| header.eq_ignore_ascii_case(name)))
+        .map(|(name, value)| format!("{name}: {value:?}"))
         .collect();
     eprintln!(
-        "signkit sandbox: refused {} {}: {name} {} is not allowed ({})",
+        "signkit sandbox: refused {} {}: {} is not allowed ({})",
         head.method.escape_debug(),
         head.target.escape_debug(),
-        values.join(", "),
+        headers.join(", "),
         refusal.remedy()
     );
 }

@@ -210,6 +210,30 @@ fn foreign_hosts_are_refused_and_change_nothing() {
         b"",
     ));
     assert_refused(&rebound, HOST_REFUSED, "rebound origin");
+    // Rebinding the name of a proxy in front (`trunk serve`), which sends our own host in
+    // `Host` and the name the browser used in `X-Forwarded-Host`.
+    for forwarded in [
+        "rebind.evil.example:8080",
+        "127.0.0.1:8080, rebind.evil.example",
+    ] {
+        let proxied = server.send(&request(
+            "GET",
+            "/_sandbox/state",
+            &[("Host", "127.0.0.1"), ("X-Forwarded-Host", forwarded)],
+            b"",
+        ));
+        assert_refused(&proxied, HOST_REFUSED, forwarded);
+    }
+    let proxied_from_loopback = server.send(&request(
+        "GET",
+        "/_sandbox/state",
+        &[
+            ("Host", "127.0.0.1"),
+            ("X-Forwarded-Host", "127.0.0.1:8080"),
+        ],
+        b"",
+    ));
+    assert_eq!(proxied_from_loopback.status, 200);
     // Two Host headers: which one counts is exactly the ambiguity an attacker wants.
     let doubled = server.send(&request(
         "GET",
@@ -442,7 +466,7 @@ fn the_state_redacts_secrets_unless_asked() {
 fn the_banner_says_what_is_exposed() {
     let server = Server::start(&[]);
     for needle in [
-        "hosts: requests must name a loopback host (localhost, *.localhost, 127.0.0.0/8, [::1]) in Host; others get 403",
+        "hosts: requests must name a loopback host (localhost, *.localhost, 127.0.0.0/8, [::1]) in Host (and X-Forwarded-Host); others get 403",
         "origins: pages from http(s)://localhost, 127.0.0.1, [::1] (any port) may call it; pages from other origins get 403",
         "secrets: GET /_sandbox/state shows secrets and tokens as \"<redacted>\" (?secrets=1 shows them)",
     ] {
