@@ -19,6 +19,9 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use signkit::sandbox::HttpResponse;
 
+/// The loopback hosts, as the banner names them (see [`is_loopback_host`]).
+const LOOPBACK_HOSTS: &str = "localhost, *.localhost, 127.0.0.0/8, [::1]";
+
 /// The header in which proxies pass on the `Host` the client sent them.
 pub const FORWARDED_HOST: &str = "X-Forwarded-Host";
 
@@ -57,14 +60,18 @@ impl Refusal {
     /// The answer of spec §10.9: `403`, `sandbox: host not allowed` or
     /// `sandbox: origin not allowed` + LF, and no CORS headers.
     pub fn response(self) -> HttpResponse {
-        let what = match self {
-            Refusal::Host => "host",
-            Refusal::Origin => "origin",
-        };
         HttpResponse {
             status: 403,
             headers: vec![("Content-Type".into(), "text/plain; charset=utf-8".into())],
-            body: format!("sandbox: {what} not allowed\n").into_bytes(),
+            body: format!("sandbox: {}\n", self.reason()).into_bytes(),
+        }
+    }
+
+    /// Why, in the words of the answer's body.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Refusal::Host => "host not allowed",
+            Refusal::Origin => "origin not allowed",
         }
     }
 
@@ -174,7 +181,7 @@ impl AccessPolicy {
 
     fn host_is_allowed(&self, value: &str) -> bool {
         split_host_port(value).is_some_and(|host| {
-            let host = host.to_ascii_lowercase();
+            let host = normal_host(host);
             is_loopback_host(&host) || self.hosts.contains(&host)
         })
     }
@@ -184,8 +191,7 @@ impl AccessPolicy {
             // `null` (sandboxed frames, `file:` pages, redirects) and anything malformed.
             return false;
         };
-        is_loopback_host(&host.to_ascii_lowercase())
-            || self.origins.contains(&value.to_ascii_lowercase())
+        is_loopback_host(&normal_host(host)) || self.origins.contains(&value.to_ascii_lowercase())
     }
 
     /// What the start-up banner says about who can reach the sandbox (rule 5).
@@ -197,7 +203,7 @@ impl AccessPolicy {
             format!(" and {}", self.hosts.join(", "))
         };
         lines.push(format!(
-            "hosts: requests must name a loopback host (localhost, *.localhost, 127.0.0.0/8, [::1]){hosts} in Host (and X-Forwarded-Host); others get 403"
+            "hosts: requests must name a loopback host ({LOOPBACK_HOSTS}){hosts} in Host (and X-Forwarded-Host); others get 403"
         ));
         if self.any_origin {
             lines.push(
@@ -211,7 +217,7 @@ impl AccessPolicy {
                 format!(" and {}", self.origins.join(", "))
             };
             lines.push(format!(
-                "origins: pages from http(s)://localhost, 127.0.0.1, [::1] (any port){origins} may call it; pages from other origins get 403"
+                "origins: pages from loopback origins (http or https; {LOOPBACK_HOSTS}; any port){origins} may call it (CORS echoes their origin); pages from other origins get 403"
             ));
         }
         lines
@@ -256,10 +262,21 @@ fn origin_host(origin: &str) -> Option<&str> {
     split_host_port(authority)
 }
 
-/// Whether `host` (lower case, IPv6 in brackets) is a loopback host: `localhost`, a name
-/// under `.localhost` (RFC 6761: browsers resolve them to loopback themselves, so DNS cannot
-/// rebind them), an address in 127.0.0.0/8, or `[::1]` (also as an IPv4-mapped 127.x
-/// address). A trailing dot is refused: `localhost.` is an ordinary DNS name.
+/// A host name as compared: lower case, without the one trailing dot of a fully qualified
+/// name (`trunk serve` prints `http://localhost.:8080/` among its addresses; browsers treat
+/// `localhost.` as `localhost`).
+fn normal_host(host: &str) -> String {
+    let host = host.to_ascii_lowercase();
+    match host.strip_suffix('.') {
+        Some(name) if !name.ends_with('.') => name.to_owned(),
+        _ => host,
+    }
+}
+
+/// Whether `host` (as [`normal_host`] leaves it: lower case, no trailing dot, IPv6 in
+/// brackets) is a loopback host: `localhost`, a name under `.localhost` (RFC 6761: browsers
+/// resolve them to loopback themselves, so DNS cannot rebind them), an address in
+/// 127.0.0.0/8, or `[::1]` (also as an IPv4-mapped 127.x address).
 pub fn is_loopback_host(host: &str) -> bool {
     if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
         return inner
@@ -280,9 +297,9 @@ pub fn is_loopback_host(host: &str) -> bool {
         })
 }
 
-/// Normalises an `--allow-host` value: lower case; an IPv6 address in brackets.
+/// Normalises an `--allow-host` value: as [`normal_host`]; an IPv6 address in brackets.
 fn allowed_host(name: &str) -> Result<String, BadAllowance> {
-    let name = name.trim().to_ascii_lowercase();
+    let name = normal_host(name.trim());
     if let Ok(address) = name.parse::<Ipv6Addr>() {
         return Ok(format!("[{address}]"));
     }
@@ -368,7 +385,7 @@ mod tests {
             assert!(is_loopback_host(host), "{host}");
         }
         for host in [
-            "localhost.",
+            "localhost..",
             ".localhost",
             "a..localhost",
             "localhost.evil.example",
@@ -400,6 +417,8 @@ mod tests {
             "Sub.Localhost:65535",
             "[::1]:8787",
             "127.0.0.2:80",
+            "localhost.:8080",
+            "app.localhost.",
         ] {
             assert!(admit(&policy, &[("Host", host)]).is_ok(), "{host}");
         }
@@ -414,6 +433,9 @@ mod tests {
             "localhost/path",
             "",
             "192.168.1.5:8787",
+            "localhost..:8080",
+            ".:8080",
+            "evil.example.",
         ] {
             assert_eq!(
                 admit(&policy, &[("host", host)]).unwrap_err(),
@@ -471,18 +493,21 @@ mod tests {
         policy.allow_host("fe80::1").unwrap();
         policy.allow_host("[FE80::1]").unwrap();
         policy.allow_host("192.168.1.5").unwrap();
+        policy.allow_host("vm.").unwrap();
         for host in [
             "sandbox.test",
             "SANDBOX.TEST:8787",
             "[fe80::1]:1",
             "192.168.1.5:8787",
+            "vm:8080",
+            "vm.:8080",
         ] {
             assert!(admit(&policy, &[("Host", host)]).is_ok(), "{host}");
         }
         for host in ["sub.sandbox.test", "sandbox.test.evil", "[fe80::2]"] {
             assert!(admit(&policy, &[("Host", host)]).is_err(), "{host}");
         }
-        assert_eq!(policy.hosts.len(), 3, "{:?}", policy.hosts);
+        assert_eq!(policy.hosts.len(), 4, "{:?}", policy.hosts);
     }
 
     #[test]
@@ -504,6 +529,7 @@ mod tests {
             "http://[::1]:8080",
             "http://app.localhost:5173",
             "http://127.0.0.2:8080",
+            "http://localhost.:8080",
         ] {
             let admission = admit(&policy, &[("Host", "127.0.0.1:8787"), ("Origin", origin)])
                 .unwrap_or_else(|refusal| panic!("{origin}: {refusal:?}"));

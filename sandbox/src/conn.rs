@@ -180,9 +180,10 @@ fn log_refusal(head: &Head, refusal: crate::access::Refusal) {
         .map(|(name, value)| format!("{name}: {value:?}"))
         .collect();
     eprintln!(
-        "signkit sandbox: refused {} {}: {} is not allowed ({})",
+        "signkit sandbox: refused {} {} with 403 ({}): {}; {}",
         head.method.escape_debug(),
         head.target.escape_debug(),
+        refusal.reason(),
         headers.join(", "),
         refusal.remedy()
     );

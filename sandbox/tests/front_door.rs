@@ -186,7 +186,7 @@ fn foreign_hosts_are_refused_and_change_nothing() {
         "192.168.1.5:8787",
         "0.0.0.0:8787",
         "[::]:8787",
-        "localhost.:8787",
+        "localhost..:8787",
         "",
     ] {
         for hostile in hostile_requests(("Host", host)) {
@@ -298,6 +298,8 @@ fn loopback_hosts_are_served() {
         "[::1]".to_owned(),
         format!("app.localhost:{}", server.port),
         "a.b.localhost".to_owned(),
+        // `trunk serve` prints this address among its own.
+        format!("localhost.:{}", server.port),
     ] {
         let response = server.send(&request(
             "GET",
@@ -467,7 +469,7 @@ fn the_banner_says_what_is_exposed() {
     let server = Server::start(&[]);
     for needle in [
         "hosts: requests must name a loopback host (localhost, *.localhost, 127.0.0.0/8, [::1]) in Host (and X-Forwarded-Host); others get 403",
-        "origins: pages from http(s)://localhost, 127.0.0.1, [::1] (any port) may call it; pages from other origins get 403",
+        "origins: pages from loopback origins (http or https; localhost, *.localhost, 127.0.0.0/8, [::1]; any port) may call it (CORS echoes their origin); pages from other origins get 403",
         "secrets: GET /_sandbox/state shows secrets and tokens as \"<redacted>\" (?secrets=1 shows them)",
     ] {
         assert!(server.banner.contains(needle), "{needle}\n{}", server.banner);
@@ -495,7 +497,7 @@ fn allow_flags_admit_exactly_what_they_name() {
     assert!(
         server
             .banner
-            .contains("(any port) and https://tools.example.com, http://lan.test:8000 may call it"),
+            .contains("any port) and https://tools.example.com, http://lan.test:8000 may call it"),
         "{}",
         server.banner
     );
