@@ -277,7 +277,7 @@ fn normal_host(host: &str) -> String {
 /// brackets) is a loopback host: `localhost`, a name under `.localhost` (RFC 6761: browsers
 /// resolve them to loopback themselves, so DNS cannot rebind them), an address in
 /// 127.0.0.0/8, or `[::1]` (also as an IPv4-mapped 127.x address).
-pub fn is_loopback_host(host: &str) -> bool {
+fn is_loopback_host(host: &str) -> bool {
     if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
         return inner
             .parse::<Ipv6Addr>()
