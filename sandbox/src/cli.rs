@@ -1,10 +1,12 @@
-//! The command line: six flags, parsed by hand with errors that say what to type instead.
+//! The command line: eight flags, parsed by hand with errors that say what to type instead.
 
 use std::ffi::OsString;
 use std::fmt;
 use std::path::PathBuf;
 
 use signkit::BeijingTime;
+
+use crate::access::AccessPolicy;
 
 /// Port used when `--port` is not given.
 pub const DEFAULT_PORT: u16 = 8787;
@@ -15,6 +17,7 @@ pub const DEFAULT_HOST: &str = "127.0.0.1";
 pub const USAGE: &str = "\
 Usage: signkit-sandbox [--port P] [--host ADDR] [--config FILE] [--state FILE]
                        [--clock yyyyMMddHHmmss] [--seed N]
+                       [--allow-host NAME]... [--allow-origin ORIGIN]...
 
 Runs the signkit vendor sandbox (daoke and YTX emulator, spec section 10) as a local HTTP server.
 
@@ -25,9 +28,20 @@ Runs the signkit vendor sandbox (daoke and YTX emulator, spec section 10) as a l
                     atomically after every request that changed it
   --clock T         freeze the clock at T (yyyyMMddHHmmss, UTC+8); default: system clock
   --seed N          seed of the random source (0 <= N < 2^64); overrides the fixtures' sandbox.seed
+  --allow-host NAME also accept requests whose Host header names NAME (any port); by default only
+                    loopback hosts: localhost, *.localhost, 127.0.0.0/8, [::1] (repeatable)
+  --allow-origin ORIGIN
+                    also serve pages of ORIGIN (scheme://host[:port]), with CORS headers; by
+                    default only loopback origins. `*` serves every page on the web: avoid it
+                    (repeatable)
   -h, --help        print this help
 
-Control endpoints: GET /_sandbox/state, GET /_sandbox/outbound, POST /_sandbox/reset[?seed=N]
+Safety (spec section 10.9): requests whose Host is not allowed, and requests from web pages of
+other origins (Origin header), get 403 before anything is read or changed. Requests without an
+Origin header (curl, scripts) are served. GET /_sandbox/state shows secrets and tokens as
+\"<redacted>\" unless asked with ?secrets=1.
+
+Control endpoints: GET /_sandbox/state[?secrets=1], GET /_sandbox/outbound, POST /_sandbox/reset[?seed=N]
 (optional JSON body = fixtures), PUT /_sandbox/clock (body yyyyMMddHHmmss or now),
 GET /_sandbox/health.
 ";
@@ -56,6 +70,8 @@ pub struct Options {
     pub clock: Option<BeijingTime>,
     /// Seed overriding the fixtures' `sandbox.seed`.
     pub seed: Option<u64>,
+    /// `--allow-host` and `--allow-origin`: who may come in besides loopback.
+    pub access: AccessPolicy,
 }
 
 impl Default for Options {
@@ -67,6 +83,7 @@ impl Default for Options {
             state: None,
             clock: None,
             seed: None,
+            access: AccessPolicy::default(),
         }
     }
 }
@@ -122,6 +139,8 @@ enum Flag {
     State,
     Clock,
     Seed,
+    AllowHost,
+    AllowOrigin,
 }
 
 impl Flag {
@@ -133,6 +152,8 @@ impl Flag {
             "--state" => Flag::State,
             "--clock" => Flag::Clock,
             "--seed" => Flag::Seed,
+            "--allow-host" => Flag::AllowHost,
+            "--allow-origin" => Flag::AllowOrigin,
             _ => return None,
         })
     }
@@ -145,10 +166,17 @@ impl Flag {
             Flag::State => "--state",
             Flag::Clock => "--clock",
             Flag::Seed => "--seed",
+            Flag::AllowHost => "--allow-host",
+            Flag::AllowOrigin => "--allow-origin",
         }
     }
 
-    /// Stores `value` in `options`; `Repeated` when the flag was already set.
+    /// Whether the flag may be given more than once (each time adds a value).
+    fn is_repeatable(self) -> bool {
+        matches!(self, Flag::AllowHost | Flag::AllowOrigin)
+    }
+
+    /// Stores `value` in `options`; `Repeated` when a flag that takes one value was already set.
     fn apply(
         self,
         value: String,
@@ -156,7 +184,7 @@ impl Flag {
         seen: &mut Vec<&'static str>,
     ) -> Result<(), CliError> {
         let name = self.name();
-        if seen.contains(&name) {
+        if seen.contains(&name) && !self.is_repeatable() {
             return Err(CliError::Repeated(name));
         }
         seen.push(name);
@@ -188,6 +216,14 @@ impl Flag {
                 options.seed =
                     Some(parse_decimal(&value).ok_or_else(|| bad("a whole number 0 <= N < 2^64"))?);
             }
+            Flag::AllowHost => options
+                .access
+                .allow_host(&value)
+                .map_err(|expected| bad(expected.0))?,
+            Flag::AllowOrigin => options
+                .access
+                .allow_origin(&value)
+                .map_err(|expected| bad(expected.0))?,
         }
         Ok(())
     }
@@ -278,6 +314,13 @@ mod tests {
             state: Some("st.json".into()),
             clock: BeijingTime::parse("20261125100000"),
             seed: Some(18446744073709551615),
+            access: {
+                let mut access = AccessPolicy::default();
+                access.allow_host("sandbox.test").unwrap();
+                access.allow_host("lan.test").unwrap();
+                access.allow_origin("https://tools.example.com").unwrap();
+                access
+            },
         };
         let separate = [
             "--port",
@@ -292,6 +335,12 @@ mod tests {
             "20261125100000",
             "--seed",
             "18446744073709551615",
+            "--allow-host",
+            "sandbox.test",
+            "--allow-origin",
+            "https://tools.example.com",
+            "--allow-host",
+            "lan.test",
         ];
         assert_eq!(options(&separate), expected);
         let joined = [
@@ -301,6 +350,9 @@ mod tests {
             "--state=st.json",
             "--clock=20261125100000",
             "--seed=18446744073709551615",
+            "--allow-host=sandbox.test",
+            "--allow-origin=https://tools.example.com",
+            "--allow-host=lan.test",
         ];
         assert_eq!(options(&joined), expected);
     }
@@ -324,6 +376,9 @@ mod tests {
             (&["--seed", "1e3"], "--seed"),
             (&["--config="], "--config"),
             (&["--host", ""], "--host"),
+            (&["--allow-host", "sandbox.test:8787"], "--allow-host"),
+            (&["--allow-origin", "null"], "--allow-origin"),
+            (&["--allow-origin", "https://x.test/app"], "--allow-origin"),
         ] {
             match run(args) {
                 Err(error @ CliError::BadValue { flag: got, .. }) => {

@@ -2,7 +2,9 @@
 //! [`FrontDoor`], keep the connection alive when both sides want to.
 //!
 //! Every way a client can misbehave ends in an answer (`400`, `408`, `413`, `431`, `501`) or
-//! a silent close, and only this connection is affected.
+//! a silent close, and only this connection is affected. A request from a host or origin that
+//! is not allowed ([`crate::access`]) gets its `403` as soon as its head has arrived: its body
+//! is never read and nothing of it reaches the emulator.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,7 +15,7 @@ use tokio::net::TcpStream;
 use tokio::sync::watch;
 use tokio::time::{timeout, timeout_at, Instant};
 
-use crate::cors;
+use crate::access::Admission;
 use crate::front::FrontDoor;
 use crate::wire::{self, BodyFraming, ChunkedDecoder, Head, WireError};
 
@@ -91,22 +93,49 @@ pub async fn serve(
 ) {
     let mut buffer = Vec::with_capacity(READ_CHUNK);
     loop {
-        let (request, keep_alive) =
-            match read_request(&mut stream, &mut buffer, &front, timeouts, &mut shutdown).await {
-                Ok(read) => read,
-                Err(failure) => {
-                    if let Some(answer) = failure.answer(timeouts) {
-                        reject(stream, &answer, timeouts).await;
-                    }
-                    return;
-                }
-            };
-        let head_only = request.method == "HEAD";
+        let head = match read_head(&mut stream, &mut buffer, timeouts.head, &mut shutdown).await {
+            Ok(head) => head,
+            Err(failure) => return fail(stream, &failure, None, false, timeouts).await,
+        };
+        let admission = match front.admit(&head.headers) {
+            Ok(admission) => admission,
+            Err(refusal) => {
+                log_refusal(&head, refusal);
+                let head_only = head.method == "HEAD";
+                return reject(stream, &refusal.response(), head_only, timeouts).await;
+            }
+        };
+        let limit = front.body_limit(&head.target);
+        let body = match read_body(&mut stream, &mut buffer, &head, limit, timeouts).await {
+            Ok(body) => body,
+            Err(failure) => {
+                let head_only = head.method == "HEAD";
+                return fail(stream, &failure, Some(&admission), head_only, timeouts).await;
+            }
+        };
+        let Head {
+            method,
+            target,
+            headers,
+            keep_alive,
+            ..
+        } = head;
+        let head_only = method == "HEAD";
+        let request = HttpRequest {
+            method,
+            target,
+            headers,
+            body,
+        };
         let responder = Arc::clone(&front);
-        let response = tokio::task::spawn_blocking(move || responder.respond(&request))
+        let admitted = admission.clone();
+        let response = tokio::task::spawn_blocking(move || responder.respond(&request, &admitted))
             .await
             .unwrap_or_else(|_| {
-                plain_error(500, "internal error: the emulator failed on this request")
+                let mut answer =
+                    plain_error(500, "internal error: the emulator failed on this request");
+                admission.add_cors_headers(&mut answer);
+                answer
             });
         let keep_alive = keep_alive && !*shutdown.borrow();
         let bytes = wire::encode_response(&response, keep_alive, head_only);
@@ -123,32 +152,41 @@ pub async fn serve(
     }
 }
 
-/// Reads one request: head, then body within the limit for its path. Returns the request and
-/// whether the client allows another one on this connection.
-async fn read_request(
-    stream: &mut TcpStream,
-    buffer: &mut Vec<u8>,
-    front: &FrontDoor,
+/// Answers a request that could not be read (with CORS headers when it was admitted, so its
+/// page can read a `413` instead of seeing an opaque network error), then closes.
+async fn fail(
+    stream: TcpStream,
+    failure: &ReadFailure,
+    admission: Option<&Admission>,
+    head_only: bool,
     timeouts: Timeouts,
-    shutdown: &mut watch::Receiver<bool>,
-) -> Result<(HttpRequest, bool), ReadFailure> {
-    let head = read_head(stream, buffer, timeouts.head, shutdown).await?;
-    let limit = front.body_limit(&head.target);
-    let body = read_body(stream, buffer, &head, limit, timeouts).await?;
-    let Head {
-        method,
-        target,
-        headers,
-        keep_alive,
-        ..
-    } = head;
-    let request = HttpRequest {
-        method,
-        target,
-        headers,
-        body,
-    };
-    Ok((request, keep_alive))
+) {
+    if let Some(mut answer) = failure.answer(timeouts) {
+        if let Some(admission) = admission {
+            admission.add_cors_headers(&mut answer);
+        }
+        reject(stream, &answer, head_only, timeouts).await;
+    }
+}
+
+/// One line on stderr per refused request, so a developer whose own page or proxy is refused
+/// sees why. The values are printed escaped: they come from anyone.
+fn log_refusal(head: &Head, refusal: crate::access::Refusal) {
+    let names = refusal.header_names();
+    let headers: Vec<String> = head
+        .headers
+        .iter()
+        .filter(|(header, _)| names.iter().any(|name| header.eq_ignore_ascii_case(name)))
+        .map(|(name, value)| format!("{name}: {value:?}"))
+        .collect();
+    eprintln!(
+        "signkit sandbox: refused {} {} with 403 ({}): {}; {}",
+        head.method.escape_debug(),
+        head.target.escape_debug(),
+        refusal.reason(),
+        headers.join(", "),
+        refusal.remedy()
+    );
 }
 
 async fn read_head(
@@ -260,8 +298,8 @@ async fn read_more(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> std::io::Res
 /// still be sending (a body that was refused), and closing a socket with unread input makes
 /// the kernel send a reset that can destroy the answer before the client reads it. So:
 /// answer, shut down the sending side, then read and drop what still comes, within limits.
-async fn reject(mut stream: TcpStream, answer: &HttpResponse, timeouts: Timeouts) {
-    let bytes = wire::encode_response(answer, false, false);
+async fn reject(mut stream: TcpStream, answer: &HttpResponse, head_only: bool, timeouts: Timeouts) {
+    let bytes = wire::encode_response(answer, false, head_only);
     if !matches!(
         timeout(timeouts.write, stream.write_all(&bytes)).await,
         Ok(Ok(()))
@@ -285,13 +323,11 @@ async fn reject(mut stream: TcpStream, answer: &HttpResponse, timeouts: Timeouts
 }
 
 /// A `text/plain` answer `sandbox: MESSAGE` + LF, the form of the spec's sandbox-defined
-/// HTTP errors (§10.1), with CORS so a page can read it.
+/// HTTP errors (§10.1).
 fn plain_error(status: u16, message: &str) -> HttpResponse {
-    let mut response = HttpResponse {
+    HttpResponse {
         status,
         headers: vec![("Content-Type".into(), "text/plain; charset=utf-8".into())],
         body: format!("sandbox: {message}\n").into_bytes(),
-    };
-    cors::allow_any_origin(&mut response);
-    response
+    }
 }

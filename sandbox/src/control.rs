@@ -19,8 +19,12 @@ pub const CONTROL_BODY_LIMIT: usize = 8 * 1024 * 1024;
 pub enum Action {
     /// `GET /_sandbox/health`: readiness.
     Health,
-    /// `GET /_sandbox/state`: the whole state document.
-    State,
+    /// `GET /_sandbox/state[?secrets=1]`: the whole state document, its secrets and tokens
+    /// redacted unless `secrets` (spec §10.9 rule 4).
+    State {
+        /// `?secrets=1`: show them.
+        secrets: bool,
+    },
     /// `GET /_sandbox/outbound`: the recorded outbound requests.
     Outbound,
     /// `POST /_sandbox/reset[?seed=N]`: reload fixtures (the body's, or the configured ones).
@@ -72,7 +76,9 @@ pub fn parse(request: &HttpRequest) -> Result<Action, HttpResponse> {
     }
     match endpoint {
         "/health" => Ok(Action::Health),
-        "/state" => Ok(Action::State),
+        "/state" => Ok(Action::State {
+            secrets: secrets_parameter(query)?,
+        }),
         "/outbound" => Ok(Action::Outbound),
         "/reset" => Ok(Action::Reset {
             fixtures: body_text(request, "the fixtures")?.filter(|text| !text.trim().is_empty()),
@@ -103,16 +109,21 @@ fn body_text(request: &HttpRequest, what: &str) -> Result<Option<String>, HttpRe
         .map_err(|_| error(400, &format!("the body ({what}) is not UTF-8 text")))
 }
 
+/// The values of the query parameters called `name`, in order (not percent-decoded: the
+/// control parameters are plain digits).
+fn query_values<'q>(query: &'q str, name: &'q str) -> impl Iterator<Item = &'q str> {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .filter(move |(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
 /// `seed=N` from the query (the last one wins, as in the vendor's parsers); other parameters
 /// are ignored.
 fn seed_parameter(query: &str) -> Result<Option<u64>, HttpResponse> {
     let mut seed = None;
-    for value in query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .filter(|(name, _)| *name == "seed")
-        .map(|(_, value)| value)
-    {
+    for value in query_values(query, "seed") {
         seed = Some(crate::cli::parse_decimal(value).ok_or_else(|| {
             error(
                 400,
@@ -121,6 +132,25 @@ fn seed_parameter(query: &str) -> Result<Option<u64>, HttpResponse> {
         })?);
     }
     Ok(seed)
+}
+
+/// `secrets=1` in the query shows the secrets, `secrets=0` (or none) hides them (the last one
+/// wins); any other value is refused rather than guessed at.
+fn secrets_parameter(query: &str) -> Result<bool, HttpResponse> {
+    let mut show = false;
+    for value in query_values(query, "secrets") {
+        show = match value {
+            "1" => true,
+            "0" => false,
+            _ => {
+                return Err(error(
+                    400,
+                    &format!("secrets `{value}` is invalid: ?secrets=1 shows the secrets and tokens, without it they are redacted"),
+                ))
+            }
+        };
+    }
+    Ok(show)
 }
 
 /// A `200` JSON answer.
@@ -185,7 +215,15 @@ mod tests {
         assert_eq!(parsed("GET", "/_sandbox/health", ""), Ok(Action::Health));
         assert_eq!(
             parsed("HEAD", "/_sandbox/state?pretty", ""),
-            Ok(Action::State)
+            Ok(Action::State { secrets: false })
+        );
+        assert_eq!(
+            parsed("GET", "/_sandbox/state?secrets=1", ""),
+            Ok(Action::State { secrets: true })
+        );
+        assert_eq!(
+            parsed("GET", "/_sandbox/state?secrets=1&secrets=0", ""),
+            Ok(Action::State { secrets: false })
         );
         assert_eq!(
             parsed("GET", "/_sandbox/outbound", ""),
@@ -222,6 +260,9 @@ mod tests {
         let (status, message) = parsed("PUT", "/_sandbox/clock", "2026-11-25").unwrap_err();
         assert_eq!(status, 400);
         assert!(message.contains("yyyyMMddHHmmss"), "{message}");
+        let (status, message) = parsed("GET", "/_sandbox/state?secrets=yes", "").unwrap_err();
+        assert_eq!(status, 400);
+        assert!(message.contains("?secrets=1"), "{message}");
         let (status, message) = parsed("POST", "/_sandbox/reset?seed=-1", "").unwrap_err();
         assert_eq!(status, 400);
         assert!(message.contains("seed `-1`"), "{message}");

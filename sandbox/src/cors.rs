@@ -1,6 +1,7 @@
-//! Cross-origin access, so the web app (and any page) can call the sandbox from another origin.
-//! Spec §10.5 allows this; it is not vendor behaviour, which is why it lives here and not in
-//! the emulator.
+//! CORS preflights, so the web app (or another page of an allowed origin, see [`crate::access`])
+//! can call the sandbox from another origin. Spec §10.5 and §10.9 allow this; it is not vendor
+//! behaviour, which is why it lives here and not in the emulator. Preflights from origins that
+//! are not allowed never get here: [`crate::access`] refuses them with the other requests.
 
 use signkit::sandbox::{HttpRequest, HttpResponse};
 
@@ -22,25 +23,26 @@ pub fn is_preflight(request: &HttpRequest) -> bool {
             .any(|(name, _)| name.eq_ignore_ascii_case("access-control-request-method"))
 }
 
-/// The answer to a preflight: `204` with the allowed methods and headers.
-pub fn preflight_response() -> HttpResponse {
+/// The answer to a preflight: `204` with the allowed methods and headers. A page of an allowed
+/// origin that is not on this machine (`--allow-origin`) gets Chromium's Private Network Access
+/// permission when its preflight asks for it.
+pub fn preflight_response(request: &HttpRequest) -> HttpResponse {
+    let mut headers = vec![
+        ("Access-Control-Allow-Methods".into(), ALLOW_METHODS.into()),
+        ("Access-Control-Allow-Headers".into(), ALLOW_HEADERS.into()),
+        ("Access-Control-Max-Age".into(), MAX_AGE_SECONDS.into()),
+    ];
+    if request
+        .header("Access-Control-Request-Private-Network")
+        .is_some_and(|value| value.eq_ignore_ascii_case("true"))
+    {
+        headers.push(("Access-Control-Allow-Private-Network".into(), "true".into()));
+    }
     HttpResponse {
         status: 204,
-        headers: vec![
-            ("Access-Control-Allow-Methods".into(), ALLOW_METHODS.into()),
-            ("Access-Control-Allow-Headers".into(), ALLOW_HEADERS.into()),
-            ("Access-Control-Max-Age".into(), MAX_AGE_SECONDS.into()),
-        ],
+        headers,
         body: Vec::new(),
     }
-}
-
-/// Adds `Access-Control-Allow-Origin: *` to any answer (errors included, so a page can read a
-/// `413` instead of seeing an opaque network error).
-pub fn allow_any_origin(response: &mut HttpResponse) {
-    response
-        .headers
-        .push(("Access-Control-Allow-Origin".into(), "*".into()));
 }
 
 #[cfg(test)]
@@ -74,13 +76,32 @@ mod tests {
 
     #[test]
     fn preflight_allows_the_builder_headers() {
-        let response = preflight_response();
+        let response = preflight_response(&request("OPTIONS", &[]));
         assert_eq!(response.status, 204);
+        assert_eq!(
+            response.header("Access-Control-Allow-Private-Network"),
+            None
+        );
         let allowed = response
             .headers
             .iter()
             .find(|(name, _)| name == "Access-Control-Allow-Headers")
             .map(|(_, value)| value.as_str());
         assert_eq!(allowed, Some("Authorization, Content-Type, Accept"));
+    }
+
+    #[test]
+    fn private_network_access_only_when_asked() {
+        let response = preflight_response(&request(
+            "OPTIONS",
+            &[
+                ("Access-Control-Request-Method", "POST"),
+                ("Access-Control-Request-Private-Network", "true"),
+            ],
+        ));
+        assert_eq!(
+            response.header("Access-Control-Allow-Private-Network"),
+            Some("true")
+        );
     }
 }

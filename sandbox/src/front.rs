@@ -1,5 +1,5 @@
-//! The front door proper: one emulator behind one lock, the control endpoints, CORS, and
-//! persistence of every change before it is acknowledged.
+//! The front door proper: who may come in ([`crate::access`]), one emulator behind one lock,
+//! the control endpoints, CORS, and persistence of every change before it is acknowledged.
 //!
 //! Requests are serialised (the emulator is a state machine). The critical section is the
 //! emulator call plus, with `--state`, comparing the state with the last snapshot (and copying
@@ -14,6 +14,7 @@ use signkit::sandbox::{
     ConfigError, HttpRequest, HttpResponse, Sandbox, State, DEMO_FIXTURES_JSON,
 };
 
+use crate::access::{AccessPolicy, Admission, Refusal};
 use crate::clock::Clock;
 use crate::control::{self, Action, CONTROL_BODY_LIMIT};
 use crate::cors;
@@ -96,6 +97,7 @@ pub struct FrontDoor {
     /// `--seed`: the seed of resets that restore the configured fixtures without `?seed=`.
     seed: Option<u64>,
     persister: Option<Persister<State>>,
+    access: AccessPolicy,
 }
 
 struct Inner {
@@ -107,11 +109,13 @@ struct Inner {
 
 impl FrontDoor {
     /// Configures the emulator with `fixtures` (what a reset restores), then resumes the state
-    /// file when it exists, else writes a new one from the fixtures.
+    /// file when it exists, else writes a new one from the fixtures. `access` says which hosts
+    /// and origins besides the loopback ones may come in.
     pub fn open(
         fixtures: Fixtures,
         clock: Clock,
         state_file: Option<StateFile>,
+        access: AccessPolicy,
     ) -> Result<(FrontDoor, StateOrigin), StartError> {
         let mut sandbox =
             Sandbox::from_config_json(&fixtures.json).map_err(StartError::Fixtures)?;
@@ -164,6 +168,7 @@ impl FrontDoor {
             fixtures_origin: fixtures.origin,
             seed: fixtures.seed,
             persister,
+            access,
         };
         Ok((front, origin))
     }
@@ -171,6 +176,17 @@ impl FrontDoor {
     /// Where the configured fixtures come from.
     pub fn fixtures_origin(&self) -> &FixturesOrigin {
         &self.fixtures_origin
+    }
+
+    /// Who may come in, besides the loopback hosts and origins.
+    pub fn access(&self) -> &AccessPolicy {
+        &self.access
+    }
+
+    /// Spec §10.9 rules 1 and 2 on a request head: call it before reading the body, and answer
+    /// a refusal with [`Refusal::response`] without going further.
+    pub fn admit(&self, headers: &[(String, String)]) -> Result<Admission, Refusal> {
+        self.access.admit(headers)
     }
 
     /// The current clock setting.
@@ -188,11 +204,11 @@ impl FrontDoor {
         }
     }
 
-    /// Answers one request. Blocking (the lock, and with `--state` a file write and fsync):
-    /// call it from a thread that may block.
-    pub fn respond(&self, request: &HttpRequest) -> HttpResponse {
+    /// Answers one admitted request (see [`FrontDoor::admit`]). Blocking (the lock, and with
+    /// `--state` a file write and fsync): call it from a thread that may block.
+    pub fn respond(&self, request: &HttpRequest, admission: &Admission) -> HttpResponse {
         let mut response = if cors::is_preflight(request) {
-            cors::preflight_response()
+            cors::preflight_response(request)
         } else if control::is_control(&request.target) {
             match control::parse(request) {
                 Ok(action) => self.control(action),
@@ -204,14 +220,17 @@ impl FrontDoor {
                 inner.sandbox.handle(request, now)
             })
         };
-        cors::allow_any_origin(&mut response);
+        admission.add_cors_headers(&mut response);
         response
     }
 
     fn control(&self, action: Action) -> HttpResponse {
         match action {
             Action::Health => control::ok(),
-            Action::State => control::json(self.lock().sandbox.state_json()),
+            Action::State { secrets: true } => control::json(self.lock().sandbox.state_json()),
+            Action::State { secrets: false } => {
+                control::json(self.lock().sandbox.redacted_state_json())
+            }
             Action::Outbound => control::json(self.lock().sandbox.outbound_json()),
             Action::SetClock(clock) => {
                 self.lock().clock = clock;
@@ -296,7 +315,15 @@ mod tests {
 
     fn open(fixtures: Fixtures, state_file: Option<StateFile>) -> (FrontDoor, StateOrigin) {
         let clock = Clock::Frozen(BeijingTime::parse("20261125100000").unwrap());
-        FrontDoor::open(fixtures, clock, state_file).unwrap()
+        FrontDoor::open(fixtures, clock, state_file, AccessPolicy::default()).unwrap()
+    }
+
+    /// Answers `request` as the connection does: admission first.
+    fn respond(front: &FrontDoor, request: &HttpRequest) -> HttpResponse {
+        match front.admit(&request.headers) {
+            Ok(admission) => front.respond(request, &admission),
+            Err(refusal) => refusal.response(),
+        }
     }
 
     fn request(method: &str, target: &str, headers: &[(&str, &str)], body: &str) -> HttpRequest {
@@ -326,7 +353,10 @@ mod tests {
         let (front, _) = open(Fixtures::demo(None), None);
         assert_eq!(front.body_limit("/weiboapi/v2/createGroup?x"), 1_048_576);
         assert_eq!(front.body_limit("/_sandbox/reset"), CONTROL_BODY_LIMIT);
-        let answer = front.respond(&request("POST", "/_sandbox/reset", &[], ONE_ACCOUNT));
+        let answer = respond(
+            &front,
+            &request("POST", "/_sandbox/reset", &[], ONE_ACCOUNT),
+        );
         assert_eq!(answer.body, b"{\"ok\":true}");
         assert_eq!(front.body_limit("/weiboapi/v2/createGroup"), 10);
         assert_eq!(front.body_limit("/_sandbox/reset"), CONTROL_BODY_LIMIT);
@@ -336,18 +366,24 @@ mod tests {
     fn preflights_and_control_requests_do_not_reach_the_emulator() {
         let (front, _) = open(Fixtures::demo(None), None);
         let before = front.lock().sandbox.state_json();
-        let preflight = front.respond(&request(
-            "OPTIONS",
-            "/weiboapi/v2/createGroup",
-            &[("Access-Control-Request-Method", "POST")],
-            "",
-        ));
+        let preflight = respond(
+            &front,
+            &request(
+                "OPTIONS",
+                "/weiboapi/v2/createGroup",
+                &[("Access-Control-Request-Method", "POST")],
+                "",
+            ),
+        );
         assert_eq!(preflight.status, 204);
         // An OPTIONS that is not a preflight is a vendor request like any other method.
-        let plain = front.respond(&request("OPTIONS", "/weiboapi/v2/createGroup", &[], ""));
+        let plain = respond(
+            &front,
+            &request("OPTIONS", "/weiboapi/v2/createGroup", &[], ""),
+        );
         assert_eq!(plain.status, 200);
         assert!(String::from_utf8_lossy(&plain.body).contains("ME01024"));
-        let outbound = front.respond(&request("GET", "/_sandbox/outbound", &[], ""));
+        let outbound = respond(&front, &request("GET", "/_sandbox/outbound", &[], ""));
         assert_eq!(outbound.body, b"[]");
         assert_eq!(front.lock().sandbox.state_json(), before);
     }
@@ -364,11 +400,17 @@ mod tests {
         );
         fs::write(&path, "marker").unwrap();
         // A request that changes nothing (no body: ME01024) leaves the file alone...
-        front.respond(&request("POST", "/weiboapi/v2/createGroup", &[], ""));
-        front.respond(&request("PUT", "/_sandbox/clock", &[], "now"));
+        respond(
+            &front,
+            &request("POST", "/weiboapi/v2/createGroup", &[], ""),
+        );
+        respond(&front, &request("PUT", "/_sandbox/clock", &[], "now"));
         assert_eq!(fs::read_to_string(&path).unwrap(), "marker");
         // ...a reset to other fixtures rewrites it.
-        front.respond(&request("POST", "/_sandbox/reset", &[], ONE_ACCOUNT));
+        respond(
+            &front,
+            &request("POST", "/_sandbox/reset", &[], ONE_ACCOUNT),
+        );
         let written: serde_json::Value =
             serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(
@@ -386,7 +428,7 @@ mod tests {
         let (front, origin) = open(Fixtures::demo(Some(5)), Some(StateFile::new(&path)));
         assert_eq!(origin, StateOrigin::Loaded);
         assert_eq!(front.lock().sandbox.state().daoke.accounts, ["Zzzzzzzzz1"]);
-        front.respond(&request("POST", "/_sandbox/reset", &[], ""));
+        respond(&front, &request("POST", "/_sandbox/reset", &[], ""));
         let state = front.lock().sandbox.state().clone();
         assert!(state
             .daoke
@@ -403,7 +445,10 @@ mod tests {
         let path = dir.join("state.json");
         let (front, _) = open(Fixtures::demo(None), Some(StateFile::new(&path)));
         fs::remove_dir_all(&dir).unwrap();
-        let answer = front.respond(&request("POST", "/_sandbox/reset", &[], ONE_ACCOUNT));
+        let answer = respond(
+            &front,
+            &request("POST", "/_sandbox/reset", &[], ONE_ACCOUNT),
+        );
         assert_eq!(answer.status, 500);
         let text = String::from_utf8(answer.body).unwrap();
         assert!(text.contains("could not be written"), "{text}");

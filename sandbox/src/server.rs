@@ -10,6 +10,8 @@ use tokio::net::TcpListener;
 use tokio::sync::{watch, Semaphore};
 use tokio::task::JoinSet;
 
+use signkit::sandbox::state::REDACTED;
+
 use crate::cli::Options;
 use crate::clock::Clock;
 use crate::conn::{self, Timeouts};
@@ -75,7 +77,8 @@ pub async fn run(options: Options) -> Result<(), RunError> {
     let clock = options.clock.map_or(Clock::System, Clock::Frozen);
     let state_file = options.state.as_deref().map(StateFile::new);
     let (front, state_origin) =
-        FrontDoor::open(fixtures, clock, state_file).map_err(RunError::Start)?;
+        FrontDoor::open(fixtures, clock, state_file, options.access.clone())
+            .map_err(RunError::Start)?;
     let front = Arc::new(front);
 
     let address = format!("{}:{}", options.host, options.port);
@@ -120,10 +123,19 @@ fn print_banner(
         "  The demo secrets and tokens (app 1111111111, YTX account abcdefghijklmnopqrstuvwxyz012345, …) are DEMO values, known to everyone: never use them for anything real."
     );
     let _ = writeln!(out, "  clock: {}; state: {state}", front.clock());
+    // What is exposed to whom (spec §10.9 rule 5).
+    for line in front.access().describe() {
+        let _ = writeln!(out, "  {line}");
+    }
+    let _ = writeln!(
+        out,
+        "  secrets: GET /_sandbox/state shows secrets and tokens as \"{REDACTED}\" (?secrets=1 shows them)"
+    );
     if !local.ip().is_loopback() {
         let _ = writeln!(
             out,
-            "  WARNING: listening on a non-loopback address; anyone who can reach it can use the public demo secrets."
+            "  WARNING: listening on a non-loopback address ({}); anyone who can reach it can use the public demo secrets. Requests naming this machine by another address or name need --allow-host NAME.",
+            local.ip()
         );
     }
     let _ = writeln!(out, "  control: GET /_sandbox/state | GET /_sandbox/outbound | POST /_sandbox/reset | PUT /_sandbox/clock | GET /_sandbox/health");

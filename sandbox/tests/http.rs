@@ -1,5 +1,6 @@
 //! The front door over real HTTP: the start-up contract, all conformance scenarios of
-//! `spec/sandbox_cases.json`, requests built by the core's builders, control endpoints, CORS.
+//! `spec/sandbox_cases.json`, requests built by the core's builders, control endpoints. The
+//! safety rules of spec §10.9 (Host, Origin, CORS, redaction) are in `front_door.rs`.
 
 mod support;
 
@@ -11,15 +12,40 @@ use signkit::sandbox::{HttpRequest, HttpResponse};
 use support::{daoke_reply, header, request, text, Connection, Server};
 
 /// The conformance runner's transport: control endpoints for reset and clock, one keep-alive
-/// connection for everything.
+/// connection for everything; optionally with the `Origin` a page would send on every request.
 struct HttpTransport<'s> {
     server: &'s Server,
     connection: Connection,
+    origin: Option<&'static str>,
 }
 
 impl HttpTransport<'_> {
+    fn exchange(&mut self, mut request: HttpRequest) -> HttpResponse {
+        if let Some(origin) = self.origin {
+            request.headers.push(("Origin".into(), origin.into()));
+        }
+        let response = self.connection.send(&request);
+        // Spec §10.9 rule 3: an allowed origin is echoed, with `Vary: Origin`; no `Origin`,
+        // no CORS headers.
+        assert_eq!(
+            header(&response, "access-control-allow-origin"),
+            self.origin,
+            "{} {}",
+            request.method,
+            request.target
+        );
+        assert_eq!(
+            header(&response, "vary"),
+            self.origin.map(|_| "Origin"),
+            "{} {}",
+            request.method,
+            request.target
+        );
+        response
+    }
+
     fn control(&mut self, method: &str, target: &str, body: &[u8]) -> String {
-        let response = self.connection.send(&request(method, target, &[], body));
+        let response = self.exchange(request(method, target, &[], body));
         assert_eq!(
             response.status,
             200,
@@ -46,13 +72,14 @@ impl SandboxTransport for HttpTransport<'_> {
     }
 
     fn send(&mut self, request: HttpRequest) -> HttpResponse {
-        let mut response = self.connection.send(&request);
+        let mut response = self.exchange(request);
         // The runner compares the vendor's headers; drop what the front door adds on top.
         response.headers.retain(|(name, _)| {
             ![
                 "content-length",
                 "connection",
                 "access-control-allow-origin",
+                "vary",
             ]
             .iter()
             .any(|added| name.eq_ignore_ascii_case(added))
@@ -65,6 +92,9 @@ impl SandboxTransport for HttpTransport<'_> {
     }
 }
 
+/// Every scenario over HTTP, as curl would send it (no `Origin`) and as the web app served
+/// by `trunk serve` sends it directly to the sandbox (`Origin: http://127.0.0.1:8080`): the
+/// safety rules change nothing for either.
 #[test]
 fn every_scenario_passes_over_http() {
     let cases = CasesFile::parse(include_str!("../../spec/sandbox_cases.json"));
@@ -72,18 +102,21 @@ fn every_scenario_passes_over_http() {
     assert_eq!(cases.scenarios.len(), 38);
     assert_eq!(cases.count, cases.scenarios.len());
     let server = Server::start(&[]);
-    let mut transport = HttpTransport {
-        server: &server,
-        connection: Connection::open(server.port),
-    };
-    let failures = cases.run_all(&mut transport);
-    assert!(
-        failures.is_empty(),
-        "{} failed expectations:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-    transport.server.assert_alive();
+    for origin in [None, Some("http://127.0.0.1:8080")] {
+        let mut transport = HttpTransport {
+            server: &server,
+            connection: Connection::open(server.port),
+            origin,
+        };
+        let failures = cases.run_all(&mut transport);
+        assert!(
+            failures.is_empty(),
+            "Origin {origin:?}: {} failed expectations:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+        transport.server.assert_alive();
+    }
 }
 
 /// The seed samples of spec §10.3 ("every seed sample request succeeds against the demo data
@@ -150,6 +183,44 @@ mod built_by_the_core {
             .raw()
     }
 
+    /// A server that accepts the vendor host names `PreparedRequest::raw` writes in `Host`
+    /// (as a developer would run it after pointing those names at 127.0.0.1 in /etc/hosts):
+    /// without `--allow-host` these exact bytes get `403 host not allowed` (spec §10.9 rule 1,
+    /// see `vendor_host_names_need_allow_host`).
+    fn vendor_hosts_server() -> Server {
+        Server::start(&[
+            "--allow-host",
+            signkit::daoke::DAOKE_HOST,
+            "--allow-host",
+            "sandbox.ytx.net",
+        ])
+    }
+
+    #[test]
+    fn vendor_host_names_need_allow_host() {
+        let server = Server::start(&[]);
+        let before = server.state();
+        for bytes in [
+            daoke(Api::InviteUserJoin, &INVITE_PARAMS, DaokeOptions::default()),
+            invite_meeting(),
+        ] {
+            let response = exchange(&server, &bytes);
+            assert_eq!(
+                (response.status, text(&response)),
+                (403, "sandbox: host not allowed\n".to_owned())
+            );
+        }
+        assert_eq!(server.state(), before);
+        let allowed = vendor_hosts_server();
+        assert!(
+            allowed.banner.contains("api.daoke.io, sandbox.ytx.net"),
+            "{}",
+            allowed.banner
+        );
+        let response = exchange(&allowed, &invite_meeting());
+        assert_eq!(response.status, 200, "{}", text(&response));
+    }
+
     /// Sends raw bytes on a fresh connection and reads the answer.
     fn exchange(server: &Server, bytes: &[u8]) -> HttpResponse {
         let mut connection = Connection::open(server.port);
@@ -162,7 +233,7 @@ mod built_by_the_core {
 
     #[test]
     fn seed_samples_succeed_in_every_encoding() {
-        let server = Server::start(&[]);
+        let server = vendor_hosts_server();
         let samples: Vec<(&str, Vec<u8>, &str)> = vec![
             (
                 "createGroup (form)",
@@ -276,7 +347,7 @@ mod built_by_the_core {
     /// around the sandbox clock, spec §10.8) moves with it.
     #[test]
     fn clock_control_drives_the_emulator() {
-        let server = Server::start(&[]);
+        let server = vendor_hosts_server();
         let status_code = |response: &HttpResponse| {
             let value: serde_json::Value =
                 serde_json::from_slice(&response.body).expect("YTX JSON");
@@ -316,7 +387,7 @@ mod built_by_the_core {
     /// `Content-Length` and the connection closed (an incomplete request: no answer).
     #[test]
     fn truncated_multipart_bodies() {
-        let server = Server::start(&[]);
+        let server = vendor_hosts_server();
         let full = daoke(
             Api::InviteUserJoin,
             &INVITE_PARAMS,
@@ -483,44 +554,6 @@ fn seeds_from_the_command_line_and_the_reset_query() {
     assert_eq!(first_id(&seeded), with_42);
     seeded.reset("", Some(0));
     assert_eq!(first_id(&seeded), "pluX4ZOFYzcnOJ7z");
-}
-
-#[test]
-fn cors_preflight_and_headers_on_every_answer() {
-    let server = Server::start(&[]);
-    let preflight = server.send(&request(
-        "OPTIONS",
-        "/clientcustom/v2/inviteUserJoin",
-        &[
-            ("Origin", "http://localhost:8080"),
-            ("Access-Control-Request-Method", "POST"),
-            ("Access-Control-Request-Headers", "content-type"),
-        ],
-        b"",
-    ));
-    assert_eq!(preflight.status, 204);
-    assert_eq!(header(&preflight, "access-control-allow-origin"), Some("*"));
-    assert_eq!(
-        header(&preflight, "access-control-allow-methods"),
-        Some("GET, HEAD, POST, PUT, OPTIONS")
-    );
-    assert_eq!(
-        header(&preflight, "access-control-allow-headers"),
-        Some("Authorization, Content-Type, Accept")
-    );
-    for response in [
-        server.send(&support::create_group("aaaaaaaaaa", "cors")),
-        server.get("/nowhere"),
-        server.get("/_sandbox/state"),
-        server.send(&request("PUT", "/_sandbox/clock", &[], b"x")),
-    ] {
-        assert_eq!(
-            header(&response, "access-control-allow-origin"),
-            Some("*"),
-            "{}",
-            text(&response)
-        );
-    }
 }
 
 #[test]

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Runs the end-to-end tests one file at a time and exits non-zero on any failure.
 //
-//   node tests/e2e/run.mjs            static tests (dist/) and the proxy test
+//   node tests/e2e/run.mjs            static tests (dist/), the proxy test and the exposure test
 //   node tests/e2e/run.mjs --static   only the static tests (needs dist/ only)
-//   node tests/e2e/run.mjs --proxy    only the proxy test (trunk serve + HTTP sandbox)
+//   node tests/e2e/run.mjs --proxy    only the tests with trunk serve + HTTP sandbox (proxy, exposure)
 //
 // Prerequisites: `trunk build --release --offline` (dist/) and `cargo build -p signkit-sandbox`.
 // Screenshots go to artifacts/.
@@ -15,7 +15,7 @@ import { ROOT } from './support.mjs';
 const only = process.argv[2];
 const files = [];
 if (only !== '--proxy') files.push('app.test.mjs');
-if (only !== '--static') files.push('proxy.test.mjs');
+if (only !== '--static') files.push('proxy.test.mjs', 'exposure.test.mjs');
 
 const result = spawnSync(
   process.execPath,

@@ -10,8 +10,8 @@
 //! argument and the random source (SplitMix64) lives in the state document.
 //!
 //! The `/_sandbox/*` control endpoints of spec §10.5 belong to the HTTP front door, which
-//! implements them with [`Sandbox::reset`], [`Sandbox::state_json`] and
-//! [`Sandbox::outbound_json`].
+//! implements them with [`Sandbox::reset`], [`Sandbox::state_json`] (or
+//! [`Sandbox::redacted_state_json`]) and [`Sandbox::outbound_json`].
 //!
 //! ```
 //! use signkit::sandbox::{HttpRequest, Sandbox};
@@ -148,6 +148,11 @@ impl Sandbox {
         to_json(&self.state)
     }
 
+    /// The state document with its secrets and tokens redacted ([`State::redacted`]).
+    pub fn redacted_state_json(&self) -> String {
+        to_json(&self.state.redacted())
+    }
+
     /// The `outbound` array (spec §10.5).
     pub fn outbound_json(&self) -> String {
         to_json(&self.state.outbound)
@@ -268,6 +273,40 @@ mod tests {
         assert!(!debug.contains("DEMO-SECRET"));
         assert!(!debug.contains("cc7df2350a7755214dc93df48e15d682"));
         assert!(!debug.contains("0123456789abcdef0123456789abcdef"));
+    }
+
+    #[test]
+    fn redacted_state_hides_every_secret_and_token_and_nothing_else() {
+        let sandbox = Sandbox::demo();
+        let full: serde_json::Value = serde_json::from_str(&sandbox.state_json()).unwrap();
+        let shown: serde_json::Value =
+            serde_json::from_str(&sandbox.redacted_state_json()).unwrap();
+        let mut expected = full.clone();
+        for (list, key) in [
+            ("/daoke/apps", "secret"),
+            ("/daoke/accessTokens", "token"),
+            ("/ytx/accounts", "authToken"),
+        ] {
+            let entries = expected.pointer_mut(list).unwrap().as_array_mut().unwrap();
+            assert!(!entries.is_empty(), "{list}");
+            for entry in entries {
+                entry[key] = state::REDACTED.into();
+            }
+        }
+        assert_eq!(shown, expected);
+        let text = sandbox.redacted_state_json();
+        for secret in [
+            "DEMO-SECRET",
+            "cc7df2350a7755214dc93df48e15d682",
+            "0123456789abcdef0123456789abcdef",
+        ] {
+            assert!(!text.contains(secret), "{secret}");
+        }
+        // Redacting is a view: the state itself keeps its secrets.
+        assert_eq!(
+            sandbox.state().daoke.apps[0].secret,
+            "DEMO-SECRET-not-for-production"
+        );
     }
 
     #[test]

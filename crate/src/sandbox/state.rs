@@ -43,7 +43,27 @@ impl State {
             call,
         });
     }
+
+    /// The document with every app `secret`, YTX `authToken` and access `token` replaced by
+    /// [`REDACTED`]: what `GET /_sandbox/state` shows unless asked for the secrets (spec §10.9
+    /// rule 4). Everything else, the shape included, is unchanged.
+    pub fn redacted(&self) -> State {
+        let mut shown = self.clone();
+        for app in &mut shown.daoke.apps {
+            app.secret = REDACTED.to_owned();
+        }
+        for token in &mut shown.daoke.access_tokens {
+            token.token = REDACTED.to_owned();
+        }
+        for account in &mut shown.ytx.accounts {
+            account.auth_token = REDACTED.to_owned();
+        }
+        shown
+    }
 }
+
+/// What [`State::redacted`] and the `Debug` output of secrets show instead of the value.
+pub const REDACTED: &str = "<redacted>";
 
 /// The daoke server's tables and caches.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -133,7 +153,7 @@ impl core::fmt::Debug for App {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("App")
             .field("app_key", &self.app_key)
-            .field("secret", &"<redacted>")
+            .field("secret", &REDACTED)
             .field("level", &self.level)
             .field("fault", &self.fault)
             .finish()
@@ -172,7 +192,7 @@ impl core::fmt::Debug for AccessToken {
         f.debug_struct("AccessToken")
             .field("app_key", &self.app_key)
             .field("account_id", &self.account_id)
-            .field("token", &"<redacted>")
+            .field("token", &REDACTED)
             .field("expires_at", &self.expires_at)
             .field("weibo_info", &self.weibo_info)
             .finish()
@@ -390,7 +410,7 @@ impl core::fmt::Debug for YtxAccount {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("YtxAccount")
             .field("account_sid", &self.account_sid)
-            .field("auth_token", &"<redacted>")
+            .field("auth_token", &REDACTED)
             .field("appids", &self.appids)
             .finish()
     }

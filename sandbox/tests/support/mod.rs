@@ -119,9 +119,9 @@ impl Server {
         );
     }
 
-    /// `GET /_sandbox/state`, parsed.
+    /// `GET /_sandbox/state?secrets=1`, parsed: the whole state, secrets and tokens included.
     pub fn state(&self) -> serde_json::Value {
-        let response = self.get("/_sandbox/state");
+        let response = self.get("/_sandbox/state?secrets=1");
         assert_eq!(response.status, 200, "{}", text(&response));
         serde_json::from_slice(&response.body).expect("state is JSON")
     }
@@ -180,14 +180,14 @@ pub fn header<'r>(response: &'r HttpResponse, name: &str) -> Option<&'r str> {
         .map(|(_, value)| value.as_str())
 }
 
-/// The wire bytes of `request`: request line, `Host`, its headers in order, `Content-Length`
-/// (always, so any method can carry a body), blank line, body.
+/// The wire bytes of `request`: request line, `Host: 127.0.0.1` (unless its headers carry a
+/// `Host`), its headers in order, `Content-Length` (always, so any method can carry a body),
+/// blank line, body.
 pub fn encode_request(request: &HttpRequest) -> Vec<u8> {
-    let mut out = format!(
-        "{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\n",
-        request.method, request.target
-    )
-    .into_bytes();
+    let mut out = format!("{} {} HTTP/1.1\r\n", request.method, request.target).into_bytes();
+    if request.header("Host").is_none() {
+        out.extend_from_slice(b"Host: 127.0.0.1\r\n");
+    }
     for (name, value) in &request.headers {
         out.extend_from_slice(format!("{name}: {value}\r\n").as_bytes());
     }
