@@ -1,8 +1,9 @@
 // `./dev bench`: runs bench/suite.mjs in headless Chromium (playwright-core, /usr/bin/chromium)
 // and in Node, in one run, and prints the tables: operations per second per request shape,
-// the ratio of signkit to the best JS library, and the gzip sizes of signkit's entry points
-// next to the libraries'. The tables (with the machine and the date) are written to
-// bench/results.md and into npm/README.md between its `bench` markers.
+// the ratio of signkit to the best JS library, the gzip sizes of signkit's entry points next
+// to the libraries', and the budgets of the JS edge with this run's figures. The tables (with
+// the machine and the date) are written to bench/results.md, a summary into npm/README.md
+// between its `bench` markers.
 //
 //   node bench/run.mjs [--rounds N]
 import { spawnSync } from "node:child_process";
@@ -77,19 +78,17 @@ function tables(result) {
   return lines;
 }
 
+/** gzip -9 (zlib) bytes of `files` (paths from the repository root). */
+const gzip = (files) => files.reduce((sum, file) => sum + gzipSync(readFileSync(`${root}${file}`), { level: 9 }).length, 0);
+
+const FULL = ["pkg/signkit_bg.wasm", "pkg/signkit.js"];
+const SIGNER = ["pkg/signer/signkit_bg.wasm", "pkg/signer/signkit.js"];
+
 /** gzip -9 sizes of what a page loads: signkit's entry points and the libraries. */
 function sizes() {
-  const gzip = (files) =>
-    files.reduce((sum, file) => sum + gzipSync(readFileSync(`${root}${file}`), { level: 9 }).length, 0);
-  const snippets = (dir) =>
-    spawnSync("find", [`${root}${dir}snippets`, "-name", "*.js"], { encoding: "utf8" })
-      .stdout.trim()
-      .split("\n")
-      .map((path) => path.slice(root.length));
   const entries = [
-    ["signkit (full: signer, encoders, builders, validator, replies)", ["pkg/signkit_bg.wasm", "pkg/signkit.js", ...snippets("pkg/")]],
-    // Without wasm-bindgen: one hand-written module, no snippets.
-    ["signkit/signer (daokeSign, ytxSign, body encoders)", ["pkg/signer/signkit_bg.wasm", "pkg/signer/signkit.js"]],
+    ["signkit (full: signer, encoders, builders, validator, replies)", FULL],
+    ["signkit/signer (daokeSign, ytxSign, body encoders)", SIGNER],
     ["js-sha1 0.7.0 (src/sha1.js, as shipped: not minified)", ["node_modules/js-sha1/src/sha1.js"]],
     ["blueimp-md5 2.19.0 (js/md5.min.js)", ["node_modules/blueimp-md5/js/md5.min.js"]],
     ["js-sha1 + blueimp-md5", ["node_modules/js-sha1/src/sha1.js", "node_modules/blueimp-md5/js/md5.min.js"]],
@@ -101,6 +100,59 @@ function sizes() {
     "| what a page loads | gzip -9 |",
     "|---|---:|",
     ...entries.map(([name, files]) => `| ${name.startsWith("signkit") ? `**${name}**` : name} | ${gzip(files).toLocaleString("en-US")} B |`),
+  ];
+}
+
+/** Lines of every file under `dir` (from the repository root). */
+function lines(dir) {
+  const list = spawnSync("git", ["ls-files", dir], { cwd: root, encoding: "utf8" }).stdout.trim().split("\n");
+  return list.reduce((sum, file) => sum + readFileSync(`${root}${file}`, "utf8").split("\n").length - 1, 0);
+}
+
+/**
+ * The budgets of the JS edge (issue #11), on this run's figures: printed, never asserted.
+ * The edge's lines before are those of commit 1abf933 (crate/src/wasm/ 4,064 + npm/ 1,255).
+ */
+function budgets(chromium) {
+  const EDGE_BEFORE = 5319;
+  const daoke = (name) => chromium.rows.find((row) => row.name === name).ops.filter((ops) => ops !== null);
+  const signkit = daoke("signkit daokeSign");
+  const jsSha1 = daoke("js-sha1");
+  const speed = geomean(signkit.map((ops, index) => ops / jsSha1[index]));
+  const edge = lines("crate/src/wasm") + lines("npm");
+  const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+  const row = (name, budget, figure, met) => `| ${name} | ${budget} | ${figure} | ${met ? "met" : "**missed**"} |`;
+  const [signer, full] = [gzip(SIGNER), gzip(FULL)];
+  return [
+    "| budget | limit | this run | |",
+    "|---|---:|---:|---|",
+    row("signkit/signer, wasm + JS, gzip -9", "24 KB", kb(signer), signer <= 24000),
+    row("signkit (full), wasm + JS, gzip -9", "175 KB", kb(full), full <= 175000),
+    row(`daokeSign ÷ js-sha1 in ${chromium.runtime} (geometric mean of the daoke shapes)`, "≥ 0.70×", ratio(speed), speed >= 0.7),
+    row(`lines of the edge (crate/src/wasm/, npm/), before: ${EDGE_BEFORE.toLocaleString("en-US")}`, (EDGE_BEFORE / 3).toFixed(0), edge.toLocaleString("en-US"), edge <= EDGE_BEFORE / 3),
+  ];
+}
+
+/** The short version for npm/README.md: sizes, and signkit's speed against the JS libraries. */
+function summary(chromium, node) {
+  const speed = (result, name, library) => {
+    const ops = (row) => result.rows.find((r) => r.name === row).ops.filter((value) => value !== null);
+    const [own, theirs] = [ops(name), ops(library)];
+    return ratio(geomean(own.map((value, index) => value / theirs[index])));
+  };
+  const row = (label, name, library) => `| ${label} | ${speed(chromium, name, library)} | ${speed(node, name, library)} |`;
+  return [
+    `Measured by \`./dev bench\` on ${date} (${machine}; median of ${rounds} rounds, ratios from one interleaved run).`,
+    "",
+    "| what a page loads, gzip -9 | bytes |",
+    "|---|---:|",
+    `| \`signkit\` (wasm + JS) | ${gzip(FULL).toLocaleString("en-US")} |`,
+    `| \`signkit/signer\` (wasm + JS) | ${gzip(SIGNER).toLocaleString("en-US")} |`,
+    "",
+    `| speed of one call, signkit ÷ the JS library | ${chromium.runtime} | ${node.runtime} |`,
+    "|---|---:|---:|",
+    row("`daokeSign` ÷ js-sha1 (geometric mean of four request shapes)", "signkit daokeSign", "js-sha1"),
+    row("`ytxSign` ÷ blueimp-md5", "signkit ytxSign", "blueimp-md5"),
   ];
 }
 
@@ -121,6 +173,10 @@ const report = [
   "Sizes:",
   "",
   ...sizes(),
+  "",
+  "Budgets:",
+  "",
+  ...budgets(chromiumResult),
 ].join("\n");
 
 console.log(report);
@@ -129,6 +185,6 @@ const readme = `${root}npm/README.md`;
 const text = readFileSync(readme, "utf8");
 const marked = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/;
 if (marked.test(text)) {
-  writeFileSync(readme, text.replace(marked, `$1${report}$2`));
+  writeFileSync(readme, text.replace(marked, `$1${summary(chromiumResult, nodeResult).join("\n")}$2`));
   console.error("npm/README.md updated");
 }

@@ -15,6 +15,7 @@ use crate::text::Bilingual;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum BuildErrorKind {
     /// A YTX endpoint was given to the daoke builder.
     NotDaoke,

@@ -66,20 +66,7 @@
 //! # }
 //! ```
 #![deny(missing_docs)]
-#![cfg_attr(
-    not(any(feature = "wasm", feature = "signer-package")),
-    forbid(unsafe_code)
-)]
-// The signer-only npm package's module brings its own allocator and panic handler
-// (`wasm::runtime`); everything it contains uses `core` and `alloc` only.
-#![cfg_attr(
-    all(
-        feature = "signer-package",
-        not(feature = "full"),
-        target_arch = "wasm32"
-    ),
-    no_std
-)]
+#![forbid(unsafe_code)]
 
 extern crate alloc;
 
@@ -114,7 +101,7 @@ pub mod sandbox;
 #[cfg(feature = "server")]
 pub mod server;
 
-#[cfg(any(feature = "wasm", feature = "signer-package"))]
+#[cfg(feature = "wasm")]
 pub mod wasm;
 
 pub use api::{Api, DaokeApi, Encoding, Vendor};

@@ -42,6 +42,7 @@ impl fmt::Display for Severity {
 /// Why a finding was raised: which side (seed document, server) disagrees (spec §3.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum FindingClass {
     /// ERROR: neither documented-valid nor server-valid.
     Both,

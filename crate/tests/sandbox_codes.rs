@@ -111,11 +111,9 @@ fn params(pairs: &[(&str, &str)]) -> Params {
 /// Signed by signkit's generic signer (pipeline steps 1–2, no endpoint omission) and
 /// encoded with the endpoint's default encoding.
 fn raw_daoke(api: Api, pairs: &[(&str, &str)], secret: &str) -> HttpRequest {
-    let options = DaokeOptions {
-        path: Some(api.path().into()),
-        encoding: api.default_encoding(),
-        ..DaokeOptions::default()
-    };
+    let mut options = DaokeOptions::default();
+    options.path = Some(api.path().into());
+    options.encoding = api.default_encoding();
     let built = build_daoke_request(None, &params(pairs), &Secret::new(secret), &options)
         .expect("the request builds");
     to_http(built.request)
@@ -1224,12 +1222,10 @@ fn endpoint_vectors() -> Vec<(String, Api, Params, DaokeOptions)> {
                     })
                     .collect()
             });
-            let options = DaokeOptions {
-                encoding: Encoding::from_name(inputs["encoding"].as_str().unwrap()),
-                boundary: inputs["boundary"].as_str().map(str::to_owned),
-                files,
-                ..DaokeOptions::default()
-            };
+            let mut options = DaokeOptions::default();
+            options.encoding = Encoding::from_name(inputs["encoding"].as_str().unwrap());
+            options.boundary = inputs["boundary"].as_str().map(str::to_owned);
+            options.files = files;
             (
                 v["id"].as_str().unwrap().to_owned(),
                 Api::from_name(v["api"].as_str().unwrap()).unwrap(),

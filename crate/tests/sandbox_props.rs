@@ -322,12 +322,10 @@ fn daoke_request() -> impl Strategy<Value = (Api, Params, Encoding)> {
 }
 
 fn build(api: Api, params: &Params, encoding: Encoding, omissions: bool) -> Option<HttpRequest> {
-    let options = DaokeOptions {
-        encoding: Some(encoding),
-        boundary: Some(BOUNDARY.into()),
-        path: Some(api.path().into()),
-        ..DaokeOptions::default()
-    };
+    let mut options = DaokeOptions::default();
+    options.encoding = Some(encoding);
+    options.boundary = Some(BOUNDARY.into());
+    options.path = Some(api.path().into());
     let target = omissions.then_some(api);
     // A value that contains the boundary cannot be sent as multipart: nothing to test.
     build_daoke_request(target, params, &Secret::new(DEMO_SECRET), &options)

@@ -234,12 +234,10 @@ proptest! {
             params.push("planted", planted.join("|"));
         }
         let files: Vec<FilePart> = file.into_iter().collect();
-        let options = DaokeOptions {
-            encoding: Some(Encoding::Multipart),
-            files: files.clone(),
-            random_seed: seed,
-            ..DaokeOptions::default()
-        };
+        let mut options = DaokeOptions::default();
+        options.encoding = Some(Encoding::Multipart);
+        options.files = files.clone();
+        options.random_seed = seed;
         let built = build_daoke_request(Some(Api::InviteUserJoin), &params, &Secret::new("s"), &options)
             .expect("a generated boundary always fits");
         let content_type = built.request.content_type().unwrap_or_default().to_owned();
@@ -322,7 +320,9 @@ proptest! {
         random_seed in any::<u64>(),
         base_url in any::<String>(),
     ) {
-        let options = DaokeOptions { encoding, boundary: boundary.clone(), files, path, host, random_seed };
+        let mut options = DaokeOptions::default();
+        (options.encoding, options.boundary, options.files) = (encoding, boundary.clone(), files);
+        (options.path, options.host, options.random_seed) = (path, host, random_seed);
         let params: Params = pairs.into_iter().collect();
         let _ = Boundary::new(boundary.unwrap_or_default());
         match build_daoke_request(api, &params, &Secret::new(secret), &options) {

@@ -205,14 +205,12 @@ fn check_daoke(vector: &DaokeVector) {
             data: signkit::base64::decode(&file.data_base64).expect("strict Base64 file data"),
         })
         .collect();
-    let options = DaokeOptions {
-        encoding: Some(encoding),
-        boundary: vector.inputs.boundary.clone(),
-        files,
-        // Signer-only vectors have no endpoint, so no path; any path gives the same body.
-        path: api.is_none().then(|| String::from("/signer-only")),
-        ..DaokeOptions::default()
-    };
+    let mut options = DaokeOptions::default();
+    options.encoding = Some(encoding);
+    options.boundary = vector.inputs.boundary.clone();
+    options.files = files;
+    // Signer-only vectors have no endpoint, so no path; any path gives the same body.
+    options.path = api.is_none().then(|| String::from("/signer-only"));
     let built = build_daoke_request(api, &params, &secret, &options)
         .unwrap_or_else(|error| panic!("{id}: {error}"));
     let signed = &built.signed;
@@ -276,10 +274,8 @@ fn check_daoke(vector: &DaokeVector) {
 
     // With the endpoint's default encoding, leaving the encoding out changes nothing.
     if let Some(api) = api.filter(|api| api.default_encoding() == Some(encoding)) {
-        let defaulted = DaokeOptions {
-            encoding: None,
-            ..options.clone()
-        };
+        let mut defaulted = options.clone();
+        defaulted.encoding = None;
         let again = build_daoke_request(Some(api), &params, &secret, &defaulted).unwrap();
         assert_eq!(again, built, "{id}: default encoding");
     }

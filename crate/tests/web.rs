@@ -9,8 +9,8 @@
 
 use js_sys::{Array, Error, Object, Reflect, Uint8Array, JSON};
 use signkit::wasm::{
-    build_daoke_request, build_invite_meeting, daoke_sign, decode_reply, endpoints, validate,
-    ytx_sign,
+    build_daoke_request, build_invite_meeting, daoke_sign, decode_reply, endpoints,
+    is_signkit_error, validate, ytx_sign,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -153,6 +153,7 @@ fn check_daoke_vector(id: &str) -> JsValue {
 /// The error a call threw: a real `Error` named `SignkitError`; returns its `code`.
 fn error_code(result: Result<JsValue, JsValue>) -> (String, JsValue) {
     let error = result.expect_err("the call should fail");
+    assert!(is_signkit_error(&error));
     let js = error.dyn_ref::<Error>().expect("a real Error");
     assert_eq!(String::from(js.name()), "SignkitError");
     let messages = get(&error, "messages");

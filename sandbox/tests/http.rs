@@ -149,11 +149,10 @@ mod built_by_the_core {
     }
 
     fn multipart(files: Vec<FilePart>) -> DaokeOptions {
-        DaokeOptions {
-            encoding: Some(Encoding::Multipart),
-            files,
-            ..DaokeOptions::default()
-        }
+        let mut options = DaokeOptions::default();
+        options.encoding = Some(Encoding::Multipart);
+        options.files = files;
+        options
     }
 
     fn voice_file() -> FilePart {
@@ -293,14 +292,11 @@ mod built_by_the_core {
             ),
             (
                 "inviteUserJoin (form)",
-                daoke(
-                    Api::InviteUserJoin,
-                    &INVITE_PARAMS,
-                    DaokeOptions {
-                        encoding: Some(Encoding::FormUrlencoded),
-                        ..DaokeOptions::default()
-                    },
-                ),
+                daoke(Api::InviteUserJoin, &INVITE_PARAMS, {
+                    let mut options = DaokeOptions::default();
+                    options.encoding = Some(Encoding::FormUrlencoded);
+                    options
+                }),
                 "text/plain",
             ),
         ];

@@ -217,3 +217,35 @@ test("no input makes the module crash: a grid of odd values in every argument po
   assert.equal(endpoints().length, 5);
   stillWorks();
 });
+
+test("isSignkitError tells signkit's errors from others", () => {
+  const { isSignkitError } = signkit;
+  const thrown = expectError(() => daokeSign(1, "s"), "wrong-type", "params");
+  assert.equal(isSignkitError(thrown), true);
+  const validation = expectError(() => buildDaokeRequest("createGroup", [], "s"), "validation-failed");
+  assert.equal(isSignkitError(validation), true);
+  const lookalike = { name: "SignkitError", code: "wrong-type", message: "x" };
+  for (const other of [new Error("x"), new TypeError("x"), lookalike, null, undefined, "SignkitError", 0]) {
+    assert.equal(isSignkitError(other), false, String(other));
+  }
+});
+
+test("option objects read by serde: absent keys, getters and proxies", () => {
+  // A required input that is absent altogether is named like one that is undefined.
+  const { appid, ...withoutAppid } = invite;
+  assert.ok(appid);
+  expectError(() => buildInviteMeeting(withoutAppid), "wrong-type", "input.appid");
+  // Exceptions thrown while reading an option object pass through unchanged.
+  const boom = new Error("boom");
+  const options = {
+    get seed() {
+      throw boom;
+    },
+  };
+  assert.throws(() => buildDaokeRequest("inviteUserJoin", [], "s", options), (e) => e === boom);
+  const input = new Proxy({ ...invite }, { ownKeys() { throw boom; } });
+  assert.throws(() => buildInviteMeeting(input), (e) => e === boom);
+  // Several mistakes: the first field in declaration order is reported.
+  expectError(() => buildDaokeRequest("createGroup", [], "s", { encoding: 1, boundary: 2 }), "wrong-type", "options.encoding");
+  stillWorks();
+});

@@ -27,7 +27,7 @@ export const validationCases = readJson("spec/validation_cases.json");
 export function errorCodes(dtsPath) {
   const dts = readFileSync(`${root}${dtsPath}`, "utf8");
   const codes = new Set();
-  for (const alias of ["InputErrorCode", "EncodeErrorCode", "BuildErrorCode", "ValidationErrorCode"]) {
+  for (const alias of ["InputErrorCode", "EncodeErrorCode", "BuildErrorCode", "ValidationErrorCode", "InternalErrorCode"]) {
     const match = dts.match(new RegExp(`export type ${alias} =([^;]*);`));
     assert.ok(match, `${alias} is declared in ${dtsPath}`);
     for (const [, code] of match[1].matchAll(/"([^"]+)"/g)) codes.add(code);

@@ -1,5 +1,6 @@
 // The other two outputs of `./dev pkg`: the ES module for browsers and bundlers (pkg/), and
-// the signer-only package (pkg/signer/), both loaded here with `initSync`.
+// the signer-only package (pkg/signer/, the same crate without `full`, through the same
+// wasm-bindgen pipeline), both loaded here with `initSync`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -18,7 +19,7 @@ test("pkg/package.json describes an ES module; pkg/node/ is CommonJS", () => {
   assert.equal(pkg.main, "signkit.js");
   assert.equal(pkg.types, "signkit.d.ts");
   assert.equal(pkg.sideEffects, false);
-  assert.ok(pkg.files.includes("signkit_bg.wasm"));
+  assert.ok(pkg.files.includes("*.wasm"));
   assert.equal(JSON.parse(readFileSync(join(root, "pkg/node/package.json"), "utf8")).type, "commonjs");
 });
 
@@ -37,6 +38,7 @@ test("signer-only: exactly the signer and the body encoders, giving the full pac
     "encodeForm",
     "encodeInviteMeeting",
     "encodeMultipart",
+    "isSignkitError",
     "ytxSign",
   ]);
   for (const vector of vectors.vectors) {

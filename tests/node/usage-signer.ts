@@ -6,6 +6,7 @@ import init, {
   encodeForm,
   encodeInviteMeeting,
   encodeMultipart,
+  isSignkitError,
   ytxSign,
   type ErrorCode,
   type FormBody,
@@ -42,7 +43,8 @@ export async function main(secret: string, voice: Uint8Array): Promise<void> {
   try {
     encodeForm(null, params, secret);
   } catch (caught) {
-    const error = caught as SignkitError;
+    if (!isSignkitError(caught)) throw caught;
+    const error: SignkitError = caught;
     const code: ErrorCode = error.code;
     console.log(code, error.field, error.messages.zh);
   }

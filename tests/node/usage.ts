@@ -9,6 +9,7 @@ import init, {
   decodeReply,
   encodeForm,
   endpoints,
+  isSignkitError,
   validate,
   ytxSign,
   type ApiName,
@@ -97,8 +98,11 @@ export async function main(secret: string): Promise<void> {
   try {
     buildDaokeRequest("createGroup", [], secret);
   } catch (caught) {
-    const error = caught as SignkitError;
-    if (error.code === "validation-failed") console.log(error.field, error.messages.zh, error.findings?.length);
+    // The guard narrows `unknown` to SignkitError.
+    if (isSignkitError(caught) && caught.code === "validation-failed") {
+      const error: SignkitError = caught;
+      console.log(error.field, error.messages.zh, error.findings?.length);
+    }
   }
 
   console.log(sign, keys, codes, json, authorization, findings);

@@ -147,6 +147,9 @@ pub fn finding_class(lang: Lang, class: signkit::rules::FindingClass) -> &'stati
         (Lang::Zh, FindingClass::Advisory) => "建议",
         (Lang::En, FindingClass::Seed) => "the document rejects it",
         (Lang::Zh, FindingClass::Seed) => "文档不允许",
+        // A class added to signkit after this app was written.
+        (Lang::En, _) => "other",
+        (Lang::Zh, _) => "其他",
     }
 }
 

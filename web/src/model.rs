@@ -419,11 +419,9 @@ pub fn prepare(
 ) -> Result<Prepared, PrepareError> {
     match api.vendor() {
         Vendor::Daoke => {
-            let options = DaokeOptions {
-                encoding,
-                random_seed: edge.boundary_seed,
-                ..DaokeOptions::default()
-            };
+            let mut options = DaokeOptions::default();
+            options.encoding = encoding;
+            options.random_seed = edge.boundary_seed;
             let params = validation_params(api, draft, credentials);
             let built = build_daoke_request(Some(api), &params, &credentials.secret, &options)
                 .map_err(PrepareError::Build)?;

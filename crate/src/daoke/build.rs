@@ -33,6 +33,7 @@ const MAX_BOUNDARY_ATTEMPTS: u32 = 16;
 
 /// Choices beyond the parameters. `Default` gives the endpoint's usual request.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DaokeOptions {
     /// The body encoding. `None`: the endpoint's default ([`Api::default_encoding`]), or
     /// form-urlencoded without an endpoint.

@@ -1,34 +1,46 @@
-//! Reading JS arguments into Rust values, with a structured error for every wrong input.
+//! The one reader of JS values: checks each value's type, counts it against the call's
+//! input budget, and says exactly what is wrong and where. The signing functions read their
+//! few arguments with it directly (both entry points); the full package's option structs
+//! cross with serde-wasm-bindgen, and their fields use it through [`typed`](super::typed).
 //!
-//! Every property is read with `Reflect` (whose wasm-bindgen binding catches exceptions), so
-//! a throwing getter or proxy trap becomes an ordinary error result instead of an exception
-//! unwinding through wasm frames. `undefined` and `null` both mean "not given" for optional
-//! values. Strings must be well-formed UTF-16 (no lone surrogates): they are signed as UTF-8,
-//! and a lone surrogate has no UTF-8 form.
+//! Every property is read with `Reflect` (whose binding catches exceptions), so a throwing
+//! getter or proxy trap comes back as [`Failure::Thrown`] and is rethrown unchanged, instead
+//! of unwinding through wasm frames. `undefined` and `null` both mean "not given" for
+//! optional values. Strings must be well-formed UTF-16 (no lone surrogates): they are
+//! signed as UTF-8, and a lone surrogate has no UTF-8 form.
 
-use alloc::string::String;
-use alloc::vec::Vec;
+use std::cell::Cell;
 
-use js_sys::{Array, JsString, Reflect, Uint8Array};
+use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::error::ApiError;
-use super::messages::{
-    actual, expected, fill, listed, INPUT_TOO_LARGE, INPUT_TOO_LARGE_MESSAGE, INVALID_SEED_MESSAGE,
-    INVALID_STRING, INVALID_STRING_MESSAGE, INVALID_VALUE, LONG_TEXT, MAX_INPUT_UNITS, MAX_SHOWN,
-    OR_NULL, UNKNOWN_API, UNKNOWN_API_MESSAGE, UNKNOWN_KEY, UNKNOWN_KEY_MESSAGE, WRONG_TYPE,
-    WRONG_TYPE_MESSAGE,
-};
+use super::error::Failure;
+use super::messages::{actual, expected, Kind, MAX_INPUT_UNITS};
 use crate::api::Api;
-use crate::digits::{decimal, push_decimal};
-use crate::params::Params;
-use crate::text::{quoted, Bilingual};
+use crate::digits::push_decimal;
+use crate::params::{FilePart, Params};
+use crate::ytx::Party;
+
+thread_local! {
+    /// What is left of the current call's input budget ([`MAX_INPUT_UNITS`]).
+    static BUDGET: Cell<u32> = const { Cell::new(MAX_INPUT_UNITS) };
+}
+
+/// Runs the body of one export with a whole input budget (the caller's is restored after,
+/// so a call made from a getter inside another call counts on its own), and turns its
+/// failure into the value to throw.
+pub(crate) fn call<T>(body: impl FnOnce() -> Result<T, Failure>) -> Result<T, JsValue> {
+    let outer = BUDGET.replace(MAX_INPUT_UNITS);
+    let result = body();
+    BUDGET.set(outer);
+    result.map_err(JsValue::from)
+}
 
 /// Where a value sits in the arguments, for error messages: `options.files[0].data`.
 /// Built on the stack and only written out when an error is reported.
 #[derive(Clone, Copy)]
-pub(super) struct Path<'a> {
+pub(crate) struct Path<'a> {
     parent: Option<&'a Path<'a>>,
     segment: Segment<'a>,
 }
@@ -40,8 +52,8 @@ enum Segment<'a> {
 }
 
 impl<'a> Path<'a> {
-    /// A function argument called `name`.
-    pub(super) const fn arg(name: &'a str) -> Path<'a> {
+    /// A function argument called `name` (the empty name: a part read on its own).
+    pub(crate) const fn arg(name: &'a str) -> Path<'a> {
         Path {
             parent: None,
             segment: Segment::Name(name),
@@ -49,7 +61,7 @@ impl<'a> Path<'a> {
     }
 
     /// The property `key` of this value.
-    pub(super) fn key(&'a self, key: &'a str) -> Path<'a> {
+    pub(crate) fn key(&'a self, key: &'a str) -> Path<'a> {
         Path {
             parent: Some(self),
             segment: Segment::Name(key),
@@ -57,17 +69,15 @@ impl<'a> Path<'a> {
     }
 
     /// The element `index` of this array.
-    pub(super) fn index(&'a self, index: u32) -> Path<'a> {
+    pub(crate) fn index(&'a self, index: u32) -> Path<'a> {
         Path {
             parent: Some(self),
             segment: Segment::Index(index),
         }
     }
-}
 
-impl Path<'_> {
     /// The path as JavaScript spells it: `options.files[0].data`.
-    pub(super) fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let mut out = String::new();
         self.push_to(&mut out);
         out
@@ -89,10 +99,23 @@ impl Path<'_> {
             }
         }
     }
+
+    /// A problem of `kind` with the value here.
+    pub(crate) fn problem(&self, kind: Kind) -> Failure {
+        Failure::input(self.text(), kind)
+    }
+
+    /// `path must be EXPECTED, but it is ACTUAL`.
+    pub(crate) fn wrong_type(&self, expected: crate::text::Bilingual, value: &JsValue) -> Failure {
+        self.problem(Kind::WrongType {
+            expected,
+            actual: actual_type(value),
+        })
+    }
 }
 
 /// The JS type of `value`, in both languages, for "… but it is a number".
-fn actual_type(value: &JsValue) -> Bilingual {
+fn actual_type(value: &JsValue) -> crate::text::Bilingual {
     if value.is_undefined() {
         actual::UNDEFINED
     } else if value.is_null() {
@@ -118,418 +141,327 @@ fn actual_type(value: &JsValue) -> Bilingual {
     }
 }
 
-/// `path must be EXPECTED, but it is ACTUAL` (`expected` is one of [`expected`]'s phrases).
-pub(super) fn wrong_type(path: Path<'_>, expected: Bilingual, value: &JsValue) -> JsValue {
-    let actual = actual_type(value);
-    let field = path.text();
-    let message = fill(
-        &WRONG_TYPE_MESSAGE,
-        &[&field, &expected.en, &actual.en],
-        &[&field, &expected.zh, &actual.zh],
-    );
-    ApiError::new(WRONG_TYPE, Some(field), message).into()
+/// `undefined` or `null`: an optional value not given.
+pub(crate) fn absent(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
 }
 
-/// An [`INVALID_VALUE`] error about `path`.
-pub(super) fn invalid_value(path: Path<'_>, message: Bilingual) -> JsValue {
-    ApiError::new(INVALID_VALUE, Some(path.text()), message).into()
-}
-
-/// `text` quoted for a message (in English or Chinese), or its length when it is too long
-/// to repeat.
-fn shown(text: &str) -> (String, String) {
-    let length = text.chars().count();
-    if length <= MAX_SHOWN {
-        let quoted = quoted(text);
-        (quoted.clone(), quoted)
-    } else {
-        let length = decimal(length as u64);
-        let described = fill(&LONG_TEXT, &[&length], &[&length]);
-        (described.en.into_owned(), described.zh.into_owned())
-    }
-}
-
-/// `target[key]`; an exception thrown by a getter or proxy is returned as the error.
-pub(super) fn get(target: &JsValue, key: &str) -> Result<JsValue, JsValue> {
-    Reflect::get(target, &JsValue::from_str(key))
+/// `target[key]`; an exception thrown by a getter or proxy is the failure.
+pub(crate) fn get(target: &JsValue, key: &str) -> Result<JsValue, Failure> {
+    Reflect::get(target, &JsValue::from_str(key)).map_err(Failure::Thrown)
 }
 
 /// `target[index]`.
-fn get_index(target: &JsValue, index: u32) -> Result<JsValue, JsValue> {
-    Reflect::get_u32(target, index)
+fn get_index(target: &JsValue, index: u32) -> Result<JsValue, Failure> {
+    Reflect::get_u32(target, index).map_err(Failure::Thrown)
+}
+
+/// Takes `units` from the call's budget, or fails naming `path`.
+fn spend(units: u32, path: Path<'_>) -> Result<(), Failure> {
+    let remaining = BUDGET.get().checked_sub(units);
+    BUDGET.set(remaining.unwrap_or(0));
+    remaining
+        .map(drop)
+        .ok_or_else(|| path.problem(Kind::InputTooLarge))
+}
+
+/// A required string.
+pub(crate) fn string(value: &JsValue, path: Path<'_>) -> Result<String, Failure> {
+    let Some(text) = value.dyn_ref::<JsString>() else {
+        return Err(path.wrong_type(expected::STRING, value));
+    };
+    spend(text.length().saturating_add(1), path)?;
+    let string = String::from(text);
+    // The conversion writes U+FFFD for a lone surrogate; only then is the text checked.
+    if string.contains('\u{FFFD}') && !text.is_well_formed() {
+        return Err(path.problem(Kind::InvalidString));
+    }
+    Ok(string)
+}
+
+/// An optional string.
+pub(crate) fn optional_string(value: &JsValue, path: Path<'_>) -> Result<Option<String>, Failure> {
+    if absent(value) {
+        return Ok(None);
+    }
+    string(value, path).map(Some)
+}
+
+/// An optional boolean. Only `true` and `false` are accepted: a truthy string such as
+/// `"false"` would otherwise mean the opposite of what it says.
+pub(crate) fn flag(value: &JsValue, path: Path<'_>) -> Result<Option<bool>, Failure> {
+    if absent(value) {
+        return Ok(None);
+    }
+    value
+        .as_bool()
+        .map(Some)
+        .ok_or_else(|| path.wrong_type(expected::BOOLEAN, value))
+}
+
+/// An optional random seed: a non-negative safe integer (number) or a bigint below 2^64.
+pub(crate) fn seed(value: &JsValue, path: Path<'_>) -> Result<Option<u64>, Failure> {
+    /// 2^53 - 1: every integer up to it is exact as a JS number.
+    const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+    if absent(value) {
+        return Ok(None);
+    }
+    let seed = match value.as_f64() {
+        // In range and integral (the conversion truncates nothing), so it is exact.
+        Some(n) if (0.0..=MAX_SAFE_INTEGER).contains(&n) && (n as u64) as f64 == n => {
+            Some(n as u64)
+        }
+        Some(_) => None,
+        None if value.is_bigint() => u64::try_from(value.clone()).ok(),
+        None => return Err(path.wrong_type(expected::SEED, value)),
+    };
+    seed.map(Some)
+        .ok_or_else(|| path.problem(Kind::InvalidSeed))
+}
+
+/// The elements of an array, each costing one unit.
+pub(crate) fn array(value: &JsValue, path: Path<'_>) -> Result<Vec<JsValue>, Failure> {
+    if !Array::is_array(value) {
+        return Err(path.wrong_type(expected::ARRAY, value));
+    }
+    // A real array's length is an integer below 2^32; a proxy may report anything, which
+    // `as` saturates (NaN becomes 0), harmless since each element is then checked.
+    let length = get(value, "length")?.as_f64().unwrap_or(0.0) as u32;
+    spend(length, path)?;
+    (0..length).map(|index| get_index(value, index)).collect()
 }
 
 /// Whether `value` is a plain object: an object (not an array or function) whose prototype
 /// is `null` or a root prototype such as `Object.prototype` (of any realm). A `Map`, a
 /// `Date`, a typed array or a class instance is not one, so passing such a value by mistake
 /// is reported instead of being read as an empty object.
-fn is_plain_object(value: &JsValue) -> Result<bool, JsValue> {
+fn is_plain_object(value: &JsValue) -> Result<bool, Failure> {
     if !value.is_object() || Array::is_array(value) {
         return Ok(false);
     }
-    let prototype = Reflect::get_prototype_of(value)?;
-    Ok(prototype.is_null() || Reflect::get_prototype_of(&prototype)?.is_null())
+    let prototype = Reflect::get_prototype_of(value).map_err(Failure::Thrown)?;
+    Ok(prototype.is_null()
+        || Reflect::get_prototype_of(&prototype)
+            .map_err(Failure::Thrown)?
+            .is_null())
 }
 
-/// The length of an array (through `Reflect`, so a proxy cannot throw past us).
-fn array_length(array: &JsValue) -> Result<u32, JsValue> {
-    // A real array's length is an integer below 2^32, so the cast is exact; a proxy may
-    // report anything, which `as` saturates (NaN becomes 0) — harmless, since the elements
-    // are then read and checked one by one.
-    Ok(get(array, "length")?.as_f64().unwrap_or(0.0) as u32)
+/// `Object.keys(object)`: its own enumerable string keys in property order (what
+/// `Object.entries` lists). Called through `Reflect.apply`, so that an exception thrown by a
+/// proxy is the failure rather than unwinding through wasm frames.
+fn own_keys(object: &JsValue) -> Result<Array, Failure> {
+    thread_local! {
+        static KEYS: JsValue = Reflect::get(&Object::new().constructor(), &"keys".into())
+            .unwrap_or_default();
+    }
+    let keys = KEYS.with(|keys| {
+        Reflect::apply::<fn() -> JsValue>(
+            keys.unchecked_ref(),
+            &JsValue::UNDEFINED,
+            &Array::of1(object),
+        )
+    });
+    keys.map(JsCast::unchecked_into).map_err(Failure::Thrown)
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Object.keys(object)`: its own enumerable string keys in property order (what
-    /// `Object.entries` lists); an exception thrown by a proxy is the error.
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn own_keys(object: &JsValue) -> Result<Array, JsValue>;
+/// A plain object whose properties are all among `known`, so that a misspelt option is
+/// reported rather than ignored.
+pub(crate) fn object(
+    value: &JsValue,
+    path: Path<'_>,
+    known: &'static [&'static str],
+) -> Result<(), Failure> {
+    if !is_plain_object(value)? {
+        return Err(path.wrong_type(expected::PLAIN_OBJECT, value));
+    }
+    for key in own_keys(value)?.iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(path.problem(Kind::UnknownKey { key, known }));
+        }
+    }
+    Ok(())
 }
 
-/// Reads the input of one call, keeping count against [`MAX_INPUT_UNITS`].
-pub(super) struct Reader {
-    remaining: u32,
-}
-
-impl Reader {
-    /// A reader with the whole budget.
-    pub(super) const fn new() -> Self {
-        Reader {
-            remaining: MAX_INPUT_UNITS,
-        }
-    }
-
-    /// What is left of the budget.
-    pub(super) const fn remaining(&self) -> u32 {
-        self.remaining
-    }
-
-    /// Takes `units` from the budget, or fails naming `path`.
-    pub(super) fn spend(&mut self, units: u32, path: Path<'_>) -> Result<(), JsValue> {
-        match self.remaining.checked_sub(units) {
-            Some(remaining) => {
-                self.remaining = remaining;
-                Ok(())
-            }
-            None => {
-                let (field, max) = (path.text(), decimal(u64::from(MAX_INPUT_UNITS)));
-                let message = fill(&INPUT_TOO_LARGE_MESSAGE, &[&field, &max], &[&field, &max]);
-                Err(ApiError::new(INPUT_TOO_LARGE, Some(field), message).into())
-            }
-        }
-    }
-
-    /// A required string.
-    pub(super) fn string(&mut self, value: &JsValue, path: Path<'_>) -> Result<String, JsValue> {
-        if !value.is_string() {
-            return Err(wrong_type(path, expected::STRING, value));
-        }
-        let text: &JsString = value.unchecked_ref();
-        self.spend(text.length().saturating_add(1), path)?;
-        if !text.is_well_formed() {
-            let field = path.text();
-            let message = fill(&INVALID_STRING_MESSAGE, &[&field], &[&field]);
-            return Err(ApiError::new(INVALID_STRING, Some(field), message).into());
-        }
-        value
-            .as_string()
-            .ok_or_else(|| wrong_type(path, expected::STRING, value))
-    }
-
-    /// An optional string (`undefined` or `null`: not given).
-    pub(super) fn optional_string(
-        &mut self,
-        value: &JsValue,
-        path: Path<'_>,
-    ) -> Result<Option<String>, JsValue> {
-        if value.is_undefined() || value.is_null() {
-            return Ok(None);
-        }
-        self.string(value, path).map(Some)
-    }
-
-    /// The bytes of a `Uint8Array` (a Node `Buffer` is one too).
-    pub(super) fn bytes(&mut self, value: &JsValue, path: Path<'_>) -> Result<Vec<u8>, JsValue> {
-        let Some(array) = value.dyn_ref::<Uint8Array>() else {
-            return Err(wrong_type(path, expected::UINT8ARRAY, value));
-        };
-        self.spend(array.length().saturating_add(1), path)?;
-        Ok(array.to_vec())
-    }
-
-    /// The elements of an array, each costing one unit.
-    pub(super) fn array(
-        &mut self,
-        value: &JsValue,
-        path: Path<'_>,
-    ) -> Result<Vec<JsValue>, JsValue> {
-        if !Array::is_array(value) {
-            return Err(wrong_type(path, expected::ARRAY, value));
-        }
-        let length = array_length(value)?;
-        self.spend(length, path)?;
-        (0..length).map(|index| get_index(value, index)).collect()
-    }
-
-    /// Request parameters: an array of `[name, value]` string pairs, or a plain object whose
-    /// own enumerable properties (in property order, as `Object.entries` lists them) are the
-    /// pairs. JS orders integer-like keys such as `"10"` before the others in an object; pass
-    /// pairs to keep any order.
-    pub(super) fn params(&mut self, value: &JsValue, path: Path<'_>) -> Result<Params, JsValue> {
-        let mut params = Params::new();
-        if Array::is_array(value) {
-            for (index, pair) in (0..).zip(self.array(value, path)?) {
-                let pair_path = path.index(index);
-                if !Array::is_array(&pair) || array_length(&pair)? != 2 {
-                    return Err(wrong_type(pair_path, expected::PAIR, &pair));
-                }
-                let name = self.string(&get_index(&pair, 0)?, pair_path.index(0))?;
-                let value = self.string(&get_index(&pair, 1)?, pair_path.index(1))?;
-                params.push(name, value);
-            }
-        } else if is_plain_object(value)? {
-            let keys = own_keys(value)?;
-            self.spend(keys.length(), path)?;
-            for key in keys.iter() {
-                let name = self.string(&key, path)?;
-                let value = self.string(&Reflect::get(value, &key)?, path.key(&name))?;
-                params.push(name, value);
-            }
-        } else {
-            return Err(wrong_type(path, expected::PARAMS, value));
-        }
-        Ok(params)
-    }
-}
-
-/// A plain object of named inputs or options, whose property names are checked against
-/// the known ones so that a misspelt option is reported rather than ignored.
-pub(super) struct Fields<'p> {
-    /// `None` when the options were not given.
+/// The properties of an object checked by [`object`], each read at its own path.
+pub(crate) struct Fields<'p> {
+    /// `None`: optional options not given, every property `undefined`.
     object: Option<JsValue>,
     path: Path<'p>,
 }
 
 impl<'p> Fields<'p> {
-    /// Optional options: `undefined` or `null` gives an empty set.
-    pub(super) fn optional(
+    /// The object `value` at `path`; `undefined` or `null` too when `optional`.
+    pub(crate) fn new(
         value: &JsValue,
         path: Path<'p>,
-        known: &[&str],
-    ) -> Result<Fields<'p>, JsValue> {
-        if value.is_undefined() || value.is_null() {
+        known: &'static [&'static str],
+        optional: bool,
+    ) -> Result<Self, Failure> {
+        if optional && absent(value) {
             return Ok(Fields { object: None, path });
         }
-        Fields::required(value, path, known)
-    }
-
-    /// A required plain object.
-    pub(super) fn required(
-        value: &JsValue,
-        path: Path<'p>,
-        known: &[&str],
-    ) -> Result<Fields<'p>, JsValue> {
-        if !is_plain_object(value)? {
-            return Err(wrong_type(path, expected::PLAIN_OBJECT, value));
-        }
-        for key in own_keys(value)?.iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !known.contains(&key.as_str()) {
-                let (list, object) = (listed(known), path.text());
-                let (key_en, key_zh) = shown(&key);
-                let message = fill(
-                    &UNKNOWN_KEY_MESSAGE,
-                    &[&object, &key_en, &list],
-                    &[&object, &key_zh, &list],
-                );
-                return Err(
-                    ApiError::new(UNKNOWN_KEY, Some(path.key(&key).text()), message).into(),
-                );
-            }
-        }
+        object(value, path, known)?;
         Ok(Fields {
             object: Some(value.clone()),
             path,
         })
     }
 
-    /// The value of `key` (`undefined` when the options were not given).
-    pub(super) fn value(&self, key: &str) -> Result<JsValue, JsValue> {
-        match &self.object {
-            Some(object) => get(object, key),
-            None => Ok(JsValue::UNDEFINED),
-        }
-    }
-
-    /// The path of `key`, for messages and nested reads.
-    pub(super) fn path<'s>(&'s self, key: &'s str) -> Path<'s> {
-        self.path.key(key)
-    }
-
-    /// A required string.
-    pub(super) fn string(&self, reader: &mut Reader, key: &str) -> Result<String, JsValue> {
-        reader.string(&self.value(key)?, self.path.key(key))
-    }
-
-    /// An optional string.
-    pub(super) fn optional_string(
+    /// The property `key`, read by `read`.
+    pub(crate) fn read<T>(
         &self,
-        reader: &mut Reader,
         key: &str,
-    ) -> Result<Option<String>, JsValue> {
-        reader.optional_string(&self.value(key)?, self.path.key(key))
-    }
-
-    /// An optional boolean. Only `true` and `false` are accepted: a truthy string such as
-    /// `"false"` would otherwise mean the opposite of what it says.
-    pub(super) fn flag(&self, key: &str) -> Result<Option<bool>, JsValue> {
-        let value = self.value(key)?;
-        if value.is_undefined() || value.is_null() {
-            return Ok(None);
-        }
-        value
-            .as_bool()
-            .map(Some)
-            .ok_or_else(|| wrong_type(self.path.key(key), expected::BOOLEAN, &value))
-    }
-
-    /// An optional name from a fixed set: `parse` reads it, `names` lists the accepted
-    /// spellings for the message.
-    #[cfg(feature = "full")]
-    pub(super) fn choice<T>(
-        &self,
-        reader: &mut Reader,
-        key: &str,
-        parse: fn(&str) -> Option<T>,
-        names: &[&str],
-    ) -> Result<Option<T>, JsValue> {
-        let Some(name) = self.optional_string(reader, key)? else {
-            return Ok(None);
+        read: impl FnOnce(&JsValue, Path<'_>) -> Result<T, Failure>,
+    ) -> Result<T, Failure> {
+        let value = match &self.object {
+            Some(object) => get(object, key)?,
+            None => JsValue::UNDEFINED,
         };
-        match parse(&name) {
-            Some(choice) => Ok(Some(choice)),
-            None => {
-                let list = listed(names);
-                let (name_en, name_zh) = shown(&name);
-                Err(invalid_value(
-                    self.path.key(key),
-                    Bilingual::from_pieces(
-                        &[
-                            &name_en,
-                            " is not a valid ",
-                            key,
-                            ": use one of ",
-                            &list,
-                            ".",
-                        ],
-                        &[&name_zh, " 不是有效的 ", key, "：请使用 ", &list, " 之一。"],
-                    ),
-                ))
-            }
-        }
+        read(&value, self.path.key(key))
     }
+}
 
-    /// An optional `yyyyMMddHHmmss` wall-clock time in UTC+8, as Unix seconds.
-    #[cfg(feature = "full")]
-    pub(super) fn beijing_time(
-        &self,
-        reader: &mut Reader,
-        key: &str,
-    ) -> Result<Option<i64>, JsValue> {
-        let Some(text) = self.optional_string(reader, key)? else {
-            return Ok(None);
-        };
-        match crate::time::BeijingTime::parse(&text) {
-            Some(time) => Ok(Some(time.to_unix())),
-            None => {
-                let (text_en, text_zh) = shown(&text);
-                Err(invalid_value(
-                    self.path.key(key),
-                    Bilingual::from_pieces(
-                        &[&text_en, " is not a time: ", key, " must be 14 digits yyyyMMddHHmmss forming a valid date and time in UTC+8 (China Standard Time), e.g. 20161212093000."],
-                        &[&text_zh, " 不是有效时间：", key, " 必须是 14 位数字 yyyyMMddHHmmss，构成 UTC+8（北京时间）下的有效日期时间，例如 20161212093000。"],
-                    ),
-                ))
+/// Request parameters: an array of `[name, value]` string pairs, or a plain object whose
+/// own enumerable properties (in property order, as `Object.entries` lists them) are the
+/// pairs. JS orders integer-like keys such as `"10"` before the others in an object; pass
+/// pairs to keep any order. Also returns the names as the caller's JS strings.
+pub(crate) fn params(value: &JsValue, path: Path<'_>) -> Result<(Params, Vec<JsValue>), Failure> {
+    let (mut params, mut names) = (Params::new(), Vec::new());
+    if Array::is_array(value) {
+        for (index, pair) in (0..).zip(array(value, path)?) {
+            let pair_path = path.index(index);
+            if !Array::is_array(&pair) || get(&pair, "length")?.as_f64() != Some(2.0) {
+                return Err(pair_path.wrong_type(expected::PAIR, &pair));
             }
+            let name = get_index(&pair, 0)?;
+            params.push(
+                string(&name, pair_path.index(0))?,
+                string(&get_index(&pair, 1)?, pair_path.index(1))?,
+            );
+            names.push(name);
         }
-    }
-
-    /// An optional random seed: a non-negative safe integer (number) or a bigint below 2^64.
-    pub(super) fn seed(&self, key: &str) -> Result<Option<u64>, JsValue> {
-        /// 2^53 - 1: every integer up to it is exact as a JS number.
-        const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-        let value = self.value(key)?;
-        if value.is_undefined() || value.is_null() {
-            return Ok(None);
+    } else if is_plain_object(value)? {
+        let keys = own_keys(value)?;
+        spend(keys.length(), path)?;
+        for key in keys.iter() {
+            let name = string(&key, path)?;
+            let value = Reflect::get(value, &key).map_err(Failure::Thrown)?;
+            let value = string(&value, path.key(&name))?;
+            params.push(name, value);
+            names.push(key);
         }
-        let seed = match value.as_f64() {
-            // In range and integral (the conversion truncates nothing), so it is exact.
-            Some(n) if (0.0..=MAX_SAFE_INTEGER).contains(&n) && (n as u64) as f64 == n => {
-                Some(n as u64)
-            }
-            Some(_) => None,
-            None if value.is_bigint() => u64::try_from(value.clone()).ok(),
-            None => {
-                return Err(wrong_type(self.path.key(key), expected::SEED, &value));
-            }
-        };
-        seed.map(Some).ok_or_else(|| {
-            invalid_value(
-                self.path.key(key),
-                fill(&INVALID_SEED_MESSAGE, &[key], &[key]),
-            )
-        })
+    } else {
+        return Err(path.wrong_type(expected::PARAMS, value));
     }
+    Ok((params, names))
 }
 
 /// The endpoint argument: one of the five names.
 #[cfg(feature = "full")]
-pub(super) fn api(reader: &mut Reader, value: &JsValue, path: Path<'_>) -> Result<Api, JsValue> {
-    read_api(reader, value, path, false)
+pub(crate) fn api(value: &JsValue, path: Path<'_>) -> Result<Api, Failure> {
+    named_api(value, path, false)
 }
 
-/// The endpoint argument of a daoke call: one of the five names, or `null` / `undefined`
-/// for a generic daoke request (no endpoint rules).
-pub(super) fn optional_api(
-    reader: &mut Reader,
-    value: &JsValue,
-    path: Path<'_>,
-) -> Result<Option<Api>, JsValue> {
-    if value.is_undefined() || value.is_null() {
+/// The endpoint argument of a daoke function: one of the five names, or `null` /
+/// `undefined` for a generic daoke request (`None`).
+pub(crate) fn optional_api(value: &JsValue, path: Path<'_>) -> Result<Option<Api>, Failure> {
+    if absent(value) {
         return Ok(None);
     }
-    read_api(reader, value, path, true).map(Some)
+    named_api(value, path, true).map(Some)
 }
 
-fn read_api(
-    reader: &mut Reader,
-    value: &JsValue,
-    path: Path<'_>,
-    generic: bool,
-) -> Result<Api, JsValue> {
+fn named_api(value: &JsValue, path: Path<'_>, or_null: bool) -> Result<Api, Failure> {
     if !value.is_string() {
-        let expected = if generic {
+        let expected = if or_null {
             expected::API_OR_NULL
         } else {
             expected::API
         };
-        return Err(wrong_type(path, expected, value));
+        return Err(path.wrong_type(expected, value));
     }
-    let name = reader.string(value, path)?;
-    Api::from_name(&name).ok_or_else(|| {
-        let list = listed(&Api::ALL.map(Api::name));
-        let (or_null_en, or_null_zh) = if generic {
-            (&*OR_NULL.en, &*OR_NULL.zh)
-        } else {
-            ("", "")
-        };
-        let (name_en, name_zh) = shown(&name);
-        let message = fill(
-            &UNKNOWN_API_MESSAGE,
-            &[&name_en, &list, or_null_en],
-            &[&name_zh, &list, or_null_zh],
-        );
-        ApiError::new(UNKNOWN_API, Some(path.text()), message).into()
-    })
+    let name = string(value, path)?;
+    Api::from_name(&name).ok_or_else(|| path.problem(Kind::UnknownApi { name, or_null }))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const PARAMS: &str = r#"
+/** An endpoint of signkit. */
+export type ApiName =
+  | "createGroup"
+  | "verifyApplyJoiningMember"
+  | "applyMicroChannel"
+  | "inviteUserJoin"
+  | "inviteMeeting";
+
+/** The four daoke (语镜) endpoints. */
+export type DaokeApiName = Exclude<ApiName, "inviteMeeting">;
+
+/**
+ * Request parameters: ordered `[name, value]` pairs, or a plain object (its property
+ * order; JS puts integer-like keys first). Values are strings: to the servers numbers are
+ * text, and `"0123"` keeps its leading zero.
+ */
+export type Params = ReadonlyArray<readonly [string, string]> | Readonly<Record<string, string>>;
+
+/** A file part of a multipart body (at most one per request; never signed). */
+export interface FilePart {
+  /** The form field name, `^[A-Za-z0-9_]+$`. */
+  name: string;
+  /** The file name, without `"`, CR or LF. */
+  filename: string;
+  /** The media type, e.g. `audio/amr`. */
+  contentType: string;
+  data: Uint8Array;
+}
+
+/** One person to invite to a YTX meeting. */
+export interface Party {
+  name: string;
+  /** A mobile number, or a landline with `,` and an extension. */
+  phone: string;
+}
+"#;
+
+/// File parts: an array of `{ name, filename, contentType, data }`, `data` a `Uint8Array`
+/// (a Node `Buffer` is one too). Absent: none.
+pub(crate) fn files(value: &JsValue, path: Path<'_>) -> Result<Vec<FilePart>, Failure> {
+    if absent(value) {
+        return Ok(Vec::new());
+    }
+    let keys = &["name", "filename", "contentType", "data"];
+    let mut files = Vec::new();
+    for (index, file) in (0..).zip(array(value, path)?) {
+        let file = Fields::new(&file, path.index(index), keys, false)?;
+        files.push(FilePart {
+            name: file.read("name", string)?,
+            filename: file.read("filename", string)?,
+            content_type: file.read("contentType", string)?,
+            data: file.read("data", bytes)?,
+        });
+    }
+    Ok(files)
+}
+
+/// The bytes of a `Uint8Array`.
+fn bytes(value: &JsValue, path: Path<'_>) -> Result<Vec<u8>, Failure> {
+    let Some(data) = value.dyn_ref::<Uint8Array>() else {
+        return Err(path.wrong_type(expected::UINT8ARRAY, value));
+    };
+    spend(data.length().saturating_add(1), path)?;
+    Ok(data.to_vec())
+}
+
+/// The people to invite: an array of `{ name, phone }`.
+pub(crate) fn parties(value: &JsValue, path: Path<'_>) -> Result<Vec<Party>, Failure> {
+    let mut parties = Vec::new();
+    for (index, party) in (0..).zip(array(value, path)?) {
+        let party = Fields::new(&party, path.index(index), &["name", "phone"], false)?;
+        parties.push(Party::new(
+            party.read("name", string)?,
+            party.read("phone", string)?,
+        ));
+    }
+    Ok(parties)
 }

@@ -2,7 +2,6 @@
 //!
 //! [`sign`](mod@sign) holds the signature scheme, [`request`] the inviteMeeting builder.
 
-mod md5;
 pub mod request;
 pub mod sign;
 

@@ -7,7 +7,6 @@ use alloc::string::{String, ToString};
 use crate::digits::hex_upper;
 use crate::text::concat;
 use crate::time::BeijingTime;
-use crate::ytx::md5::md5;
 
 /// A YTX AUTH TOKEN. It only feeds the MD5 `Sign` and is never sent.
 ///
@@ -98,7 +97,7 @@ pub fn ytx_sign(account_sid: &str, auth_token: &AuthToken, timestamp: &str) -> Y
         auth_token: auth_token.clone(),
         timestamp: timestamp.to_owned(),
     };
-    let sign = hex_upper(&md5(string_to_sign.reveal().as_bytes()));
+    let sign = hex_upper(&md5::compute(string_to_sign.reveal()).0);
     let authorization_plain = concat(&[account_sid, "|", timestamp]);
     let authorization = crate::base64::encode(authorization_plain.as_bytes());
     YtxSignature {
