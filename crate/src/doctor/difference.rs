@@ -89,6 +89,9 @@ mod tests {
         );
         // Never cuts a character: 备 is 3 bytes.
         let wide = first_difference("备注一二三四五六七八九十", "备注一二三四五六七八九X", None);
-        assert_eq!(wide.map(|d| (d.offset, d.server, d.mine)), Some((33, "七八九十".to_owned(), "七八九X".to_owned())));
+        assert_eq!(
+            wide.map(|d| (d.offset, d.server, d.mine)),
+            Some((33, "七八九十".to_owned(), "七八九X".to_owned()))
+        );
     }
 }
