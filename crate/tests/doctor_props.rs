@@ -390,3 +390,21 @@ proptest! {
         prop_assert_eq!(read, expected);
     }
 }
+
+/// The doctor's GBK encoder equals encoding_rs's `GBK.encode` for every character of the
+/// BMP (one at a time and all at once) and for characters beyond it.
+#[test]
+fn gbk_is_encoding_rs_gbk() {
+    let all: String = ('\u{0}'..='\u{FFFF}').collect();
+    for c in all.chars().chain(['😀', '\u{10FFFF}', '\u{20000}']) {
+        let text = c.to_string();
+        let (theirs, _, _) = encoding_rs::GBK.encode(&text);
+        assert_eq!(
+            signkit::doctor::gbk::encode(&text),
+            theirs.as_ref(),
+            "{c:?}"
+        );
+    }
+    let (theirs, _, _) = encoding_rs::GBK.encode(&all);
+    assert_eq!(signkit::doctor::gbk::encode(&all), theirs.as_ref());
+}

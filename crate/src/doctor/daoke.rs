@@ -249,8 +249,7 @@ impl Context<'_> {
             .collect();
         let correct = string_to_sign(self.pairs, self.secret).reveal();
         if !correct.is_ascii() {
-            let (gbk, _, _) = encoding_rs::GBK.encode(&correct);
-            bytes.push((MistakeId::GbkBytes, gbk.into_owned()));
+            bytes.push((MistakeId::GbkBytes, super::gbk::encode(&correct)));
         }
         bytes.retain(|(_, s)| s.as_slice() != correct.as_bytes());
         bytes

@@ -27,6 +27,7 @@ pub mod capture;
 pub mod daoke;
 pub mod difference;
 pub mod finding;
+pub mod gbk;
 pub mod hmac;
 pub mod mistake;
 pub mod view;
