@@ -54,3 +54,46 @@ test("wrong option types throw a SignkitError", () => {
   expectError(() => doctor.diagnose("x", { secrett: "s" }), "unknown-key", "options.secrett", codes);
   expectError(() => doctor.diagnose("x", { now: "2026" }), "invalid-value", "options.now", codes);
 });
+
+test("every diagnosis compiles against the declared Diagnosis type (tsc --strict)", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dir = mkdtempSync(join(tmpdir(), "signkit-doctor-types-"));
+  try {
+    const module = JSON.stringify(`${root}pkg/doctor/signkit.js`);
+    const lines = [
+      `import init, { diagnose, type Diagnosis, type DiagnoseOptions, type MistakeId } from ${module};`,
+      "export async function use(capture: string, secret: string): Promise<MistakeId[]> {",
+      "  await init();",
+      '  const options: DiagnoseOptions = { secret, api: "createGroup", now: "20261201103000", revealSecret: false };',
+      "  const d: Diagnosis = diagnose(capture, options);",
+      '  // @ts-expect-error: not an endpoint name',
+      '  diagnose(capture, { api: "createGroups" });',
+      "  return d.mistakes.filter((m) => m.confirmed).map((m) => m.id);",
+      "}",
+    ];
+    cases.cases.forEach((c, index) => {
+      lines.push(`export const v${index}: Diagnosis = ${JSON.stringify(doctor.diagnose(c.capture, c.options))};`);
+    });
+    const file = join(dir, "doctor.ts");
+    writeFileSync(file, lines.join("\n"));
+    const tsc = join(root, "node_modules/typescript/bin/tsc");
+    const options = ["--noEmit", "--strict", "--noImplicitAny", "--target", "es2022", "--module", "es2022",
+      "--moduleResolution", "bundler", "--lib", "es2022,dom"];
+    try {
+      execFileSync(process.execPath, [tsc, ...options, file], { encoding: "utf8", stdio: "pipe" });
+    } catch (error) {
+      assert.fail(`tsc failed:\n${error.stdout}${error.stderr}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the doctor's declarations say `any` only in wasm-bindgen's raw exports", () => {
+  const dts = readFileSync(`${root}pkg/doctor/signkit.d.ts`, "utf8");
+  const api = dts.slice(0, dts.indexOf("export type InitInput"));
+  assert.ok(api.length > 0 && !/:\s*any\b|<any>|any\[\]/.test(api), "no `any` in the API declarations");
+});
