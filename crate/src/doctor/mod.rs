@@ -219,11 +219,15 @@ fn daoke_diagnosis(
             mode: Mode::Raw,
             now: options.now,
         };
-        findings.extend(
-            validate::validate(api, &params, &raw)
-                .into_iter()
-                .map(Finding::from),
-        );
+        // A body parsed with the wrong parser gives names made of its framing; validating
+        // them would only bury the real cause (the Content-Type), which is listed instead.
+        let misparsed = mistakes
+            .iter()
+            .any(|m| m.id == MistakeId::ContentTypeMismatch);
+        if !misparsed {
+            let found = validate::validate(api, &params, &raw);
+            findings.extend(found.into_iter().map(Finding::from));
+        }
         let pairs = daoke::server_pairs(parsed);
         let placeholder = Secret::new(StringToSign::SECRET_MARKER);
         let secret = options.secret.as_ref();
