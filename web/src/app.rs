@@ -4,7 +4,7 @@
 
 use crate::browser::{self, Area, CREDENTIALS_KEY, LANG_KEY, TARGET_KEY};
 use crate::i18n;
-use crate::model::{Credentials, Draft, TargetKind};
+use crate::model::{Credentials, Draft, Slot, TargetKind};
 use crate::pages::endpoint::EndpointPage;
 use crate::send::Attempt;
 use leptos::prelude::*;
@@ -19,6 +19,9 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// The credentials panel.
     pub credentials: RwSignal<Credentials>,
+    /// The credential inputs the user has touched (typed in or left): only these show their
+    /// findings before a send is attempted.
+    pub touched_slots: RwSignal<Vec<Slot>>,
     /// The DEMO credentials of the sandbox fixtures (read once).
     pub demo: StoredValue<Credentials>,
     /// "Remember in this tab": mirror the credentials in `sessionStorage`.
@@ -57,6 +60,7 @@ impl AppState {
             lang: RwSignal::new(lang),
             remember: RwSignal::new(remembered.is_some()),
             credentials: RwSignal::new(remembered.unwrap_or_else(Credentials::empty)),
+            touched_slots: RwSignal::new(Vec::new()),
             demo: StoredValue::new(Credentials::demo()),
             target: RwSignal::new(target),
             custom_base: RwSignal::new(custom_base),
@@ -177,7 +181,7 @@ fn Header(api: ReadSignal<Api>) -> impl IntoView {
         <header class="header">
             <div class="header-row">
                 <div class="brand">
-                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    <span class="brand-mark" aria-hidden="true"></span>
                     <span class="brand-name">"signkit"</span>
                     <span class="brand-tagline">{move || i18n::TAGLINE.get(lang.get())}</span>
                 </div>

@@ -216,6 +216,9 @@ pub struct Entry {
     /// Whether the parameter is sent at all (an optional one may be left out, so the
     /// server's default applies; "empty" and "absent" are different requests).
     pub sent: bool,
+    /// Whether the user has touched the field (typed in it, switched it, or left it): only
+    /// then does it show its finding (or once a send was attempted, [`Draft::attempted`]).
+    pub touched: bool,
 }
 
 /// The form of one endpoint: every parameter of its description, in the order it is sent.
@@ -225,6 +228,7 @@ pub struct Entry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     entries: Vec<Entry>,
+    attempted: bool,
 }
 
 impl Draft {
@@ -241,9 +245,13 @@ impl Draft {
                     param.required,
                     Requirement::Required | Requirement::SeedRequired
                 ),
+                touched: false,
             })
             .collect();
-        Draft { entries }
+        Draft {
+            entries,
+            attempted: false,
+        }
     }
 
     /// The seed document's sample request ([`EndpointDescription::example`]): its
@@ -258,6 +266,7 @@ impl Draft {
                     name: param.name,
                     value: String::from(*value),
                     sent: true,
+                    touched: false,
                 })
             })
             .collect();
@@ -267,10 +276,14 @@ impl Draft {
                     name: param.name,
                     value: String::new(),
                     sent: false,
+                    touched: false,
                 });
             }
         }
-        Draft { entries }
+        Draft {
+            entries,
+            attempted: false,
+        }
     }
 
     /// The entries in send order.
@@ -283,19 +296,44 @@ impl Draft {
         self.entries.iter().find(|entry| entry.name == name)
     }
 
-    /// Sets a value; typing into a parameter means it is to be sent.
+    /// Sets a value; typing into a parameter means it is to be sent (and touches it).
     pub fn set_value(&mut self, name: &str, value: String) {
         if let Some(entry) = self.entries.iter_mut().find(|entry| entry.name == name) {
             entry.value = value;
             entry.sent = true;
+            entry.touched = true;
         }
     }
 
-    /// Sends or leaves out parameter `name`, keeping its value.
+    /// Sends or leaves out parameter `name`, keeping its value (and touches it).
     pub fn set_sent(&mut self, name: &str, sent: bool) {
         if let Some(entry) = self.entries.iter_mut().find(|entry| entry.name == name) {
             entry.sent = sent;
+            entry.touched = true;
         }
+    }
+
+    /// Marks parameter `name` touched (the focus left its field).
+    pub fn touch(&mut self, name: &str) {
+        if let Some(entry) = self.entries.iter_mut().find(|entry| entry.name == name) {
+            entry.touched = true;
+        }
+    }
+
+    /// Records that a send was attempted: every finding of the page is shown from now on.
+    pub fn attempt(&mut self) {
+        self.attempted = true;
+    }
+
+    /// Whether a send was attempted since the form was loaded or cleared.
+    pub fn attempted(&self) -> bool {
+        self.attempted
+    }
+
+    /// Whether parameter `name` shows its finding: once touched, or after a send was attempted.
+    /// An untouched form is calm; the Send panel lists what blocks it all the same.
+    pub fn shows_finding(&self, name: &str) -> bool {
+        self.attempted || self.entry(name).is_some_and(|entry| entry.touched)
     }
 }
 
@@ -868,6 +906,24 @@ mod tests {
         assert!(!is_base_url("http://"));
         assert!(!is_base_url("http:///x"));
         assert!(!is_base_url("/proxy/daoke"));
+    }
+
+    #[test]
+    fn findings_show_once_touched_or_after_an_attempt() {
+        let mut draft = Draft::new(describe(Api::CreateGroup));
+        assert!(!draft.shows_finding("accountID"), "a new form is calm");
+        draft.touch("accountID");
+        assert!(draft.shows_finding("accountID"));
+        assert!(!draft.shows_finding("groupName"));
+        draft.set_value("groupName", "g".into());
+        assert!(draft.shows_finding("groupName"), "typing touches");
+        draft.set_sent("isCarFleet", true);
+        assert!(draft.shows_finding("isCarFleet"), "switching touches");
+        assert!(!draft.shows_finding("appKey"));
+        draft.attempt();
+        assert!(draft.attempted() && draft.shows_finding("appKey"));
+        // Loading the example or clearing starts calm again.
+        assert!(!Draft::example(describe(Api::CreateGroup)).shows_finding("accountID"));
     }
 
     #[test]

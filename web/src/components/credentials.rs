@@ -119,6 +119,19 @@ fn CredentialInput(api: Api, which: Slot, findings: Memo<Vec<Finding>>) -> impl 
         })
     });
     let sent = Signal::derive(move || !value.get().is_empty());
+    // Shown once this input was touched (on any page) or a send of this page was attempted.
+    let shown = Signal::derive(move || {
+        app.touched_slots.with(|touched| touched.contains(&slot))
+            || app.draft(api).with(|draft| draft.attempted())
+    });
+    let touch = move || {
+        if !app
+            .touched_slots
+            .with_untracked(|touched| touched.contains(&slot))
+        {
+            app.touched_slots.update(|touched| touched.push(slot));
+        }
+    };
     let reveal = slot.is_secret().then(|| {
         view! {
             <button
@@ -143,10 +156,14 @@ fn CredentialInput(api: Api, which: Slot, findings: Memo<Vec<Finding>>) -> impl 
     });
     let status = param.map(|param| {
         let builder = param.required == signkit::endpoint::Requirement::BuilderDefault;
-        view! { <FindingStatus api finding sent default=param.default builder id=status_id.clone() /> }
+        view! { <FindingStatus api finding sent shown default=param.default builder id=status_id.clone() /> }
     });
     view! {
-        <div class="field cred" data-status=move || finding.with(|f| crate::components::status::status_code(f.as_ref(), sent.get()))>
+        <div
+            class="field cred"
+            data-status=move || finding.with(|f| crate::components::status::status_code(f.as_ref(), sent.get(), shown.get()))
+            on:focusout=move |_| touch()
+        >
             <div class="field-head">
                 <label class="field-label" for=id.clone()>{label}</label>
                 <code class="pname">{slot.name()}</code>
@@ -160,9 +177,21 @@ fn CredentialInput(api: Api, which: Slot, findings: Memo<Vec<Finding>>) -> impl 
                     autocomplete="off"
                     spellcheck="false"
                     placeholder=param.and_then(|p| p.default.or(p.example)).unwrap_or_default()
-                    aria-describedby=status_id.clone()
+                    // The secret has no status line of its own (its blocker is in the Send panel).
+                    aria-describedby=param.map(|_| status_id.clone())
+                    aria-invalid=move || {
+                        (shown.get()
+                            && finding.with(|f| {
+                                f.as_ref()
+                                    .is_some_and(|f| f.severity == signkit::rules::Severity::Error)
+                            }))
+                        .to_string()
+                    }
                     prop:value=value
-                    on:input=move |ev| credentials.update(|c| c.set(slot, event_target_value(&ev)))
+                    on:input=move |ev| {
+                        touch();
+                        credentials.update(|c| c.set(slot, event_target_value(&ev)));
+                    }
                 />
                 {reveal}
             </div>

@@ -75,9 +75,7 @@ pub fn ChipEditor(
                             class="chip-remove"
                             aria-label=remove_label
                             on:click=move |_| remove(index)
-                        >
-                            "×"
-                        </button>
+                        ></button>
                     </li>
                 }
             })
@@ -197,9 +195,7 @@ pub fn PartiesTable(
                                     class="chip-remove"
                                     aria-label=move || format!("{} {}", i18n::REMOVE.get(lang.get()), index + 1)
                                     on:click=move |_| remove_row(index)
-                                >
-                                    "×"
-                                </button>
+                                ></button>
                             </td>
                         </tr>
                     </For>

@@ -47,6 +47,8 @@ pub fn ParamField(
     /// The parameter's finding, if any.
     finding: Signal<Option<Finding>>,
 ) -> impl IntoView {
+    // The finding is shown once the field is touched or a send was attempted.
+    let shown = Signal::derive(move || draft.with(|draft| draft.shows_finding(param.name)));
     let app = expect_context::<AppState>();
     let lang = app.lang;
     let name = param.name;
@@ -68,13 +70,13 @@ pub fn ParamField(
         Callback::new(move |text: String| draft.update(|draft| draft.set_value(name, text)));
     let label = Signal::derive(move || param.label.get(lang.get()).to_owned());
     let invalid = move || {
-        finding
-            .with(|finding| {
+        (shown.get()
+            && finding.with(|finding| {
                 finding
                     .as_ref()
                     .is_some_and(|f| f.severity == Severity::Error)
-            })
-            .to_string()
+            }))
+        .to_string()
     };
     // The timestamp's placeholder is the value the builder will use: "now".
     let placeholder = move || match param.kind {
@@ -232,7 +234,12 @@ pub fn ParamField(
             class="field"
             class:unsent=move || !sent.get()
             data-field=name
-            data-status=move || finding.with(|f| crate::components::status::status_code(f.as_ref(), sent.get()))
+            data-status=move || finding.with(|f| crate::components::status::status_code(f.as_ref(), sent.get(), shown.get()))
+            on:focusout=move |_| {
+                if !shown.get_untracked() {
+                    draft.update(|draft| draft.touch(name));
+                }
+            }
         >
             <div class="field-head">
                 <label class="field-label" for=id>{label}</label>
@@ -247,6 +254,7 @@ pub fn ParamField(
                     api
                     finding
                     sent
+                    shown
                     default=param.default
                     builder=builder_default
                     id=status_id

@@ -42,7 +42,7 @@ pub fn History() -> impl IntoView {
                                 <span class="muted">"#"{attempt.id} " " {attempt.at.clone()}</span>
                                 " "
                                 <code>{attempt.api.name()}</code>
-                                " → "
+                                <span class="arrow" aria-hidden="true"></span>
                                 <span>{attempt.target.code()}</span>
                                 <span class="history-summary">{summary(attempt, lang)}</span>
                             </summary>

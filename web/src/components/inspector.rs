@@ -127,7 +127,8 @@ pub fn Inspector(prepared: Memo<Result<Prepared, PrepareError>>) -> impl IntoVie
             <Show
                 when=ready
                 fallback=move || view! {
-                    <p class="notice error">{move || i18n::NO_REQUEST.get(lang.get())} " " {error}</p>
+                    // Neutral: an untouched form is calm (the Send panel says what to fix).
+                    <p class="notice">{move || i18n::NO_REQUEST.get(lang.get())} " " {error}</p>
                 }
             >
                 {signing}

@@ -30,12 +30,55 @@ pub fn ReplyPanel(api: signkit::Api) -> impl IntoView {
             <div class="card-head">
                 <h2 id="reply-title">{move || i18n::REPLY.get(lang.get())}</h2>
             </div>
+            // The verdict in one short sentence for screen readers (a live region that is
+            // always there, so each new reply is announced).
+            <p class="sr" role="status" data-testid="reply-announce">
+                {move || latest.with(|attempt| attempt.as_ref().map(|attempt| announcement(attempt, lang.get())))}
+            </p>
             {move || match latest.get() {
                 Some(attempt) => view! { <AttemptView attempt /> }.into_any(),
                 None => view! { <p class="hint">{move || i18n::NO_REPLY.get(lang.get())}</p> }.into_any(),
             }}
         </section>
     }
+}
+
+/// "Reply 2: Success, 0" — the attempt's number (so a repeated verdict is announced again),
+/// the verdict and the code, or why there is no answer.
+fn announcement(attempt: &Attempt, lang: Lang) -> String {
+    let verdict = match (&attempt.outcome, &attempt.reply) {
+        (Err(failure), _) => {
+            format!(
+                "{}, {}",
+                i18n::FAILURE.get(lang),
+                failure_text(failure, lang)
+            )
+        }
+        (Ok(_), Some(reply)) if reply.ok => String::from(i18n::SUCCESS.get(lang)),
+        (Ok(exchange), reply) => {
+            let unrecognised = reply
+                .as_ref()
+                .is_none_or(|r| matches!(r.outcome, Outcome::Unrecognised { .. }));
+            let verdict = if unrecognised {
+                &i18n::UNRECOGNISED
+            } else {
+                &i18n::FAILURE
+            };
+            format!(
+                "{}, {} {}",
+                verdict.get(lang),
+                i18n::HTTP_STATUS.get(lang),
+                exchange.status
+            )
+        }
+    };
+    let code = attempt
+        .reply
+        .as_ref()
+        .and_then(|reply| reply.code.clone())
+        .map(|code| format!(", {code}"))
+        .unwrap_or_default();
+    format!("{} {}: {verdict}{code}", i18n::REPLY.get(lang), attempt.id)
 }
 
 /// One attempt: the decoded reply or why there is none, then the outbound calls.

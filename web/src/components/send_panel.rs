@@ -96,7 +96,17 @@ pub fn SendPanel(
         // "Now" is read at the edge when sending; the memos recompute the request from it,
         // and exactly that request (the one the inspector now shows) is sent.
         app.now.set(browser::now_unix());
-        if !blockers.with_untracked(Vec::is_empty) {
+        if let Some(first) = blockers.with_untracked(|blockers| blockers.first().map(blocker_field))
+        {
+            // An attempt while blocked: every finding of the page is shown from now on, and the
+            // focus goes to the first field to fix.
+            let draft = app.draft(api);
+            if !draft.with_untracked(|draft| draft.attempted()) {
+                draft.update(|draft| draft.attempt());
+            }
+            if let Some(field) = first {
+                browser::focus_param(&field);
+            }
             return;
         }
         let Some(request) = prepared.with_untracked(|p| p.as_ref().ok().map(|p| p.request.clone()))
@@ -259,7 +269,10 @@ pub fn SendPanel(
                     class="btn primary"
                     data-testid="send"
                     aria-describedby="send-reason"
-                    disabled=move || sending.get() || !blockers.with(Vec::is_empty)
+                    // Blocked, it stays focusable and clickable (aria-disabled, not disabled): a
+                    // click shows every finding and moves the focus to the first one.
+                    aria-disabled=move || (!blockers.with(Vec::is_empty)).to_string()
+                    disabled=move || sending.get()
                     on:click=send
                 >
                     <Show when=move || sending.get()>
@@ -273,7 +286,13 @@ pub fn SendPanel(
                     </button>
                 </Show>
             </div>
-            <div id="send-reason" class="send-reason" data-testid="send-reason" aria-live="polite">
+            <div
+                id="send-reason"
+                class="send-reason"
+                class:attempted=move || app.draft(api).with(|draft| draft.attempted())
+                data-testid="send-reason"
+                aria-live="polite"
+            >
                 {reasons}
             </div>
         </section>
