@@ -3,13 +3,48 @@
 //! [`EndpointPage`](crate::pages::endpoint::EndpointPage).
 
 use crate::browser::{self, Area, CREDENTIALS_KEY, LANG_KEY, TARGET_KEY};
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::model::{Credentials, Draft, Slot, TargetKind};
 use crate::pages::endpoint::EndpointPage;
 use crate::send::Attempt;
 use leptos::prelude::*;
 use signkit::endpoint::describe;
 use signkit::{Api, Encoding, Lang, Vendor};
+
+/// One value per endpoint, reached by an exhaustive match: no index, no fallback, and a new
+/// endpoint does not compile until it has its own.
+#[derive(Clone, Copy)]
+pub struct PerApi<T> {
+    create_group: T,
+    verify_applying_member: T,
+    apply_micro_channel: T,
+    invite_user_join: T,
+    invite_meeting: T,
+}
+
+impl<T: Copy> PerApi<T> {
+    /// `make(api)` for every endpoint.
+    fn new(make: impl Fn(Api) -> T) -> PerApi<T> {
+        PerApi {
+            create_group: make(Api::CreateGroup),
+            verify_applying_member: make(Api::VerifyApplyJoiningMember),
+            apply_micro_channel: make(Api::ApplyMicroChannel),
+            invite_user_join: make(Api::InviteUserJoin),
+            invite_meeting: make(Api::InviteMeeting),
+        }
+    }
+
+    /// The value of `api`.
+    pub fn get(&self, api: Api) -> T {
+        match api {
+            Api::CreateGroup => self.create_group,
+            Api::VerifyApplyJoiningMember => self.verify_applying_member,
+            Api::ApplyMicroChannel => self.apply_micro_channel,
+            Api::InviteUserJoin => self.invite_user_join,
+            Api::InviteMeeting => self.invite_meeting,
+        }
+    }
+}
 
 /// State shared by every page. Signals hold only what the user typed or chose, plus the two
 /// values injected from the browser edge (`now`, `boundary_seed`).
@@ -30,10 +65,10 @@ pub struct AppState {
     pub target: RwSignal<TargetKind>,
     /// The custom target's base URL.
     pub custom_base: RwSignal<String>,
-    /// One form per endpoint (kept while switching pages), in [`Api::ALL`] order.
-    pub drafts: [RwSignal<Draft>; 5],
+    /// One form per endpoint (kept while switching pages).
+    pub drafts: PerApi<RwSignal<Draft>>,
     /// A body encoding chosen instead of the endpoint's default, per endpoint.
-    pub encodings: [RwSignal<Option<Encoding>>; 5],
+    pub encodings: PerApi<RwSignal<Option<Encoding>>>,
     /// This session's requests, newest last.
     pub history: RwSignal<Vec<Attempt>>,
     /// "Now" (Unix seconds): read from the browser at start, on Send and on request.
@@ -64,26 +99,22 @@ impl AppState {
             demo: StoredValue::new(Credentials::demo()),
             target: RwSignal::new(target),
             custom_base: RwSignal::new(custom_base),
-            drafts: Api::ALL.map(|api| RwSignal::new(Draft::new(describe(api)))),
-            encodings: Api::ALL.map(|_| RwSignal::new(None)),
+            drafts: PerApi::new(|api| RwSignal::new(Draft::new(describe(api)))),
+            encodings: PerApi::new(|_| RwSignal::new(None)),
             history: RwSignal::new(Vec::new()),
             now: RwSignal::new(browser::now_unix()),
             boundary_seed: RwSignal::new(browser::random_u64()),
         }
     }
 
-    fn index(api: Api) -> usize {
-        Api::ALL.iter().position(|a| *a == api).unwrap_or(0)
-    }
-
     /// The form of `api`.
     pub fn draft(&self, api: Api) -> RwSignal<Draft> {
-        self.drafts[Self::index(api)]
+        self.drafts.get(api)
     }
 
     /// The encoding override of `api`.
     pub fn encoding(&self, api: Api) -> RwSignal<Option<Encoding>> {
-        self.encodings[Self::index(api)]
+        self.encodings.get(api)
     }
 
     /// Persists the choices that are not secret, and the credentials only where the user
@@ -156,7 +187,7 @@ fn Header(api: ReadSignal<Api>) -> impl IntoView {
                 href=format!("#/{}", item.name())
                 aria-current=move || current().then_some("page")
             >
-                <span class="tab-title">{move || description.title.get(lang.get()).to_owned()}</span>
+                <span class="tab-title">{tr(lang, &description.title)}</span>
                 <code class="tab-name">{item.name()}</code>
             </a>
         }
@@ -167,8 +198,8 @@ fn Header(api: ReadSignal<Api>) -> impl IntoView {
             Vendor::Ytx => &i18n::VENDOR_YTX,
         };
         view! {
-            <div class="tab-group" role="group" aria-label=move || label.get(lang.get())>
-                <span class="tab-group-label">{move || label.get(lang.get())}</span>
+            <div class="tab-group" role="group" aria-label=tr(lang, label)>
+                <span class="tab-group-label">{tr(lang, label)}</span>
                 {Api::ALL
                     .into_iter()
                     .filter(|item| item.vendor() == vendor)
@@ -183,11 +214,11 @@ fn Header(api: ReadSignal<Api>) -> impl IntoView {
                 <div class="brand">
                     <span class="brand-mark" aria-hidden="true"></span>
                     <span class="brand-name">"signkit"</span>
-                    <span class="brand-tagline">{move || i18n::TAGLINE.get(lang.get())}</span>
+                    <span class="brand-tagline">{tr(lang, &i18n::TAGLINE)}</span>
                 </div>
                 <LangSwitch />
             </div>
-            <nav class="tabs" aria-label=move || i18n::ENDPOINTS.get(lang.get())>
+            <nav class="tabs" aria-label=tr(lang, &i18n::ENDPOINTS)>
                 {group(Vendor::Daoke)}
                 {group(Vendor::Ytx)}
             </nav>
@@ -215,7 +246,7 @@ fn LangSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="segmented" role="group" aria-label=move || i18n::LANGUAGE.get(lang.get())>
+        <div class="segmented" role="group" aria-label=tr(lang, &i18n::LANGUAGE)>
             {choice(Lang::Zh, "中文")}
             {choice(Lang::En, "English")}
         </div>

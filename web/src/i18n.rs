@@ -269,3 +269,13 @@ pub fn storage_failure(lang: Lang) -> &'static str {
         Lang::Zh => "浏览器内沙箱无法把状态保存到 localStorage（存储已满或被禁用）；本次回复有效，但下一个请求将从之前的状态开始。",
     }
 }
+
+/// `text` in the current language, as a reactive child or attribute value: the one way a
+/// component shows a bilingual text (`{tr(lang, &i18n::SEND)}`), instead of a closure each.
+pub fn tr(
+    lang: leptos::prelude::RwSignal<Lang>,
+    text: &'static Bilingual,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    use leptos::prelude::Get;
+    move || text.get(lang.get())
+}

@@ -4,7 +4,7 @@
 
 use crate::app::AppState;
 use crate::components::status::FindingStatus;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::model::Slot;
 use leptos::prelude::*;
 use signkit::validate::Finding;
@@ -50,13 +50,13 @@ pub fn CredentialsPanel(api: Api, findings: Memo<Vec<Finding>>) -> impl IntoView
                         prop:checked=move || credentials.with(|c| c.ytx_env == env)
                         on:change=move |_| credentials.update(|c| c.ytx_env = env)
                     />
-                    <span>{move || text.get(lang.get())}</span>
+                    <span>{tr(lang, text)}</span>
                 </label>
             }
         };
         view! {
             <fieldset class="cred-env">
-                <legend>{move || i18n::YTX_ENV.get(lang.get())}</legend>
+                <legend>{tr(lang, &i18n::YTX_ENV)}</legend>
                 {choice(YtxEnvironment::Sandbox, &i18n::ENV_SANDBOX)}
                 {choice(YtxEnvironment::Production, &i18n::ENV_PRODUCTION)}
             </fieldset>
@@ -65,17 +65,17 @@ pub fn CredentialsPanel(api: Api, findings: Memo<Vec<Finding>>) -> impl IntoView
     view! {
         <section class="card" aria-labelledby="credentials-title">
             <div class="card-head">
-                <h2 id="credentials-title">{move || i18n::CREDENTIALS.get(lang.get())}</h2>
+                <h2 id="credentials-title">{tr(lang, &i18n::CREDENTIALS)}</h2>
                 <Show when=demo_in_use>
-                    <span class="badge demo">{move || i18n::DEMO_BADGE.get(lang.get())}</span>
+                    <span class="badge demo">{tr(lang, &i18n::DEMO_BADGE)}</span>
                 </Show>
             </div>
-            <p class="hint">{move || i18n::CREDENTIALS_HINT.get(lang.get())}</p>
+            <p class="hint">{tr(lang, &i18n::CREDENTIALS_HINT)}</p>
             <div class="demo-row">
                 <button type="button" class="btn" data-testid="use-demo" on:click=use_demo>
-                    {move || i18n::USE_DEMO.get(lang.get())}
+                    {tr(lang, &i18n::USE_DEMO)}
                 </button>
-                <span class="hint">{move || i18n::USE_DEMO_HINT.get(lang.get())}</span>
+                <span class="hint">{tr(lang, &i18n::USE_DEMO_HINT)}</span>
             </div>
             {rows}
             {environment}
@@ -86,9 +86,9 @@ pub fn CredentialsPanel(api: Api, findings: Memo<Vec<Finding>>) -> impl IntoView
                     prop:checked=app.remember
                     on:change=move |ev| app.remember.set(event_target_checked(&ev))
                 />
-                <span>{move || i18n::REMEMBER.get(lang.get())}</span>
+                <span>{tr(lang, &i18n::REMEMBER)}</span>
             </label>
-            <p class="hint">{move || i18n::REMEMBER_HINT.get(lang.get())}</p>
+            <p class="hint">{tr(lang, &i18n::REMEMBER_HINT)}</p>
         </section>
     }
 }
@@ -197,7 +197,7 @@ fn CredentialInput(api: Api, which: Slot, findings: Memo<Vec<Finding>>) -> impl 
             </div>
             <div class="field-foot">{status} {counter}</div>
             <details class="help">
-                <summary>{move || i18n::ABOUT.get(lang.get())}</summary>
+                <summary>{tr(lang, &i18n::ABOUT)}</summary>
                 <p>{help}</p>
             </details>
         </div>

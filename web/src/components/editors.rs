@@ -8,7 +8,7 @@
 //! * [`FlagSwitch`] — a daoke 0/1 flag.
 
 use crate::app::AppState;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::model::{join_items, list_items, read_parties};
 use leptos::prelude::*;
 use signkit::endpoint::CounterReading;
@@ -91,7 +91,7 @@ pub fn ChipEditor(
                     autocomplete="off"
                     spellcheck="false"
                     aria-label=move || format!("{} {}", i18n::ADD.get(lang.get()), label.get())
-                    placeholder=move || placeholder.get(lang.get())
+                    placeholder=tr(lang, placeholder)
                     prop:value=pending
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
@@ -109,7 +109,7 @@ pub fn ChipEditor(
                     }
                 />
                 <button type="button" class="btn small" on:click=move |_| add()>
-                    {move || i18n::ADD.get(lang.get())}
+                    {tr(lang, &i18n::ADD)}
                 </button>
             </div>
             <p class="counter">{counter}</p>
@@ -174,9 +174,9 @@ pub fn PartiesTable(
                 <thead>
                     <tr>
                         <th scope="col">"#"</th>
-                        <th scope="col">{move || i18n::PARTY_NAME.get(lang.get())}</th>
-                        <th scope="col">{move || i18n::PARTY_PHONE.get(lang.get())}</th>
-                        <th scope="col"><span class="sr">{move || i18n::REMOVE.get(lang.get())}</span></th>
+                        <th scope="col">{tr(lang, &i18n::PARTY_NAME)}</th>
+                        <th scope="col">{tr(lang, &i18n::PARTY_PHONE)}</th>
+                        <th scope="col"><span class="sr">{tr(lang, &i18n::REMOVE)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -202,19 +202,19 @@ pub fn PartiesTable(
                 </tbody>
             </table>
             <button type="button" class="btn small" on:click=add_row>
-                {move || i18n::ADD_PARTY.get(lang.get())}
+                {tr(lang, &i18n::ADD_PARTY)}
             </button>
         }
     };
     let unreadable = move || {
         view! {
-            <p class="hint">{move || i18n::PARTIES_UNREADABLE.get(lang.get())}</p>
+            <p class="hint">{tr(lang, &i18n::PARTIES_UNREADABLE)}</p>
             <button
                 type="button"
                 class="btn small"
                 on:click=move |_| on_change.run(parties_json(&[Party::default()]))
             >
-                {move || i18n::NEW_TABLE.get(lang.get())}
+                {tr(lang, &i18n::NEW_TABLE)}
             </button>
         }
     };

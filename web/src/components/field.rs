@@ -5,7 +5,7 @@
 use crate::app::AppState;
 use crate::components::editors::{ChipEditor, FlagSwitch, PartiesTable};
 use crate::components::status::FindingStatus;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::model::{list_items, Draft};
 use leptos::prelude::*;
 use signkit::endpoint::{ParamDescription, ParamKind, Requirement};
@@ -174,7 +174,7 @@ pub fn ParamField(
             view! {
                 <p class="hint now">
                     <span>
-                        {move || i18n::TIMESTAMP_NOW.get(lang.get())}
+                        {tr(lang, &i18n::TIMESTAMP_NOW)}
                         " (UTC+8): "
                         <code>{move || timestamp_at(app.now.get())}</code>
                     </span>
@@ -186,7 +186,7 @@ pub fn ParamField(
                             draft.update(|draft| draft.set_sent(name, false));
                         }
                     >
-                        {move || i18n::TIMESTAMP_USE_NOW.get(lang.get())}
+                        {tr(lang, &i18n::TIMESTAMP_USE_NOW)}
                     </button>
                 </p>
             }
@@ -212,7 +212,7 @@ pub fn ParamField(
                         draft.update(|draft| draft.set_sent(name, checked));
                     }
                 />
-                <span>{move || toggle_text.get(lang.get())}</span>
+                <span>{tr(lang, toggle_text)}</span>
             </label>
         }
     });
@@ -262,8 +262,8 @@ pub fn ParamField(
                 {counter}
             </div>
             <details class="help">
-                <summary>{move || i18n::ABOUT.get(lang.get())}</summary>
-                <p id=help_id>{move || param.help.get(lang.get()).to_owned()}</p>
+                <summary>{tr(lang, &i18n::ABOUT)}</summary>
+                <p id=help_id>{tr(lang, &param.help)}</p>
             </details>
         </div>
     }

@@ -4,7 +4,7 @@
 use crate::app::AppState;
 use crate::browser;
 use crate::components::inspector::prepare_error_text;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::model::{network_base, Blocker, PrepareError, Prepared, TargetKind, SANDBOX_PROXY};
 use crate::send::{self, Attempt, Exchange, Failure, InFlight};
 use leptos::prelude::*;
@@ -220,7 +220,7 @@ pub fn SendPanel(
         <section class="card send-card" aria-labelledby="send-title">
             <div class="card-head">
                 <h2 id="send-title">
-                    <label for="target">{move || i18n::TARGET.get(lang.get())}</label>
+                    <label for="target">{tr(lang, &i18n::TARGET)}</label>
                 </h2>
             </div>
             <div class="send-row">
@@ -238,12 +238,12 @@ pub fn SendPanel(
                 </select>
                 <Show when=move || app.target.get().is_sandbox()>
                     <button type="button" class="btn" data-testid="reset-sandbox" on:click=reset>
-                        {move || i18n::RESET_SANDBOX.get(lang.get())}
+                        {tr(lang, &i18n::RESET_SANDBOX)}
                     </button>
                 </Show>
             </div>
             <Show when=move || app.target.get() == TargetKind::Custom>
-                <label class="field-label" for="custom-base">{move || i18n::CUSTOM_BASE.get(lang.get())}</label>
+                <label class="field-label" for="custom-base">{tr(lang, &i18n::CUSTOM_BASE)}</label>
                 <input
                     id="custom-base"
                     class="input"
@@ -256,11 +256,11 @@ pub fn SendPanel(
             </Show>
             <Show when=is_network>
                 <p class="hint">
-                    {move || i18n::PROXY_NOTE.get(lang.get())} " " {move || i18n::TIMEOUT_NOTE.get(lang.get())}
+                    {tr(lang, &i18n::PROXY_NOTE)} " " {tr(lang, &i18n::TIMEOUT_NOTE)}
                 </p>
             </Show>
             <Show when=demo_to_vendor>
-                <p class="notice warn">{move || i18n::DEMO_TO_VENDOR.get(lang.get())}</p>
+                <p class="notice warn">{tr(lang, &i18n::DEMO_TO_VENDOR)}</p>
             </Show>
             {move || reset_notice.get().map(|notice| view! { <p class="notice" role="status">{notice.get(lang.get())}</p> })}
             <div class="send-actions">
@@ -282,7 +282,7 @@ pub fn SendPanel(
                 </button>
                 <Show when=move || sending.get()>
                     <button type="button" class="btn" data-testid="cancel" on:click=cancel>
-                        {move || i18n::CANCEL.get(lang.get())}
+                        {tr(lang, &i18n::CANCEL)}
                     </button>
                 </Show>
             </div>
