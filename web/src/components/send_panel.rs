@@ -73,6 +73,15 @@ fn record(
     app.boundary_seed.set(browser::random_u64());
 }
 
+/// One request to a network target, as the send action runs it.
+#[derive(Clone)]
+struct NetworkJob {
+    request: PreparedRequest,
+    base: String,
+    target: TargetKind,
+    flight: Rc<InFlight>,
+}
+
 /// The send bar of `api`'s page.
 #[component]
 pub fn SendPanel(
@@ -85,8 +94,20 @@ pub fn SendPanel(
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
     let lang = app.lang;
-    let sending = RwSignal::new(false);
-    let in_flight = StoredValue::new_local(None::<Rc<InFlight>>);
+    // The network send: the action's pending state is "sending", its input (while in flight)
+    // holds the abort controller the Cancel button uses, and the outcome is recorded when the
+    // future ends — timed out, cancelled or answered.
+    let network = Action::new_local(move |job: &NetworkJob| {
+        let job = job.clone();
+        async move {
+            let sandbox_base = (job.target == TargetKind::HttpSandbox).then(|| job.base.clone());
+            let outcome =
+                send::send_network(&job.request, &job.base, sandbox_base.as_deref(), &job.flight)
+                    .await;
+            record(app, api, job.target, job.request, outcome);
+        }
+    });
+    let sending = network.pending();
     let reset_notice = RwSignal::new(None::<&'static Bilingual>);
 
     let send = move |_| {
@@ -130,21 +151,17 @@ pub fn SendPanel(
             record(app, api, target, request, Err(failure));
             return;
         };
-        in_flight.set_value(Some(Rc::clone(&flight)));
-        sending.set(true);
-        let sandbox_base = (target == TargetKind::HttpSandbox).then(|| base.clone());
-        spawn_local(async move {
-            let outcome =
-                send::send_network(&request, &base, sandbox_base.as_deref(), &flight).await;
-            in_flight.set_value(None);
-            sending.set(false);
-            record(app, api, target, request, outcome);
+        network.dispatch_local(NetworkJob {
+            request,
+            base,
+            target,
+            flight,
         });
     };
     let cancel = move |_| {
-        in_flight.with_value(|flight| {
-            if let Some(flight) = flight {
-                flight.cancel();
+        network.input().with_untracked(|job| {
+            if let Some(job) = job {
+                job.flight.cancel();
             }
         });
     };
