@@ -101,9 +101,13 @@ pub fn SendPanel(
         let job = job.clone();
         async move {
             let sandbox_base = (job.target == TargetKind::HttpSandbox).then(|| job.base.clone());
-            let outcome =
-                send::send_network(&job.request, &job.base, sandbox_base.as_deref(), &job.flight)
-                    .await;
+            let outcome = send::send_network(
+                &job.request,
+                &job.base,
+                sandbox_base.as_deref(),
+                &job.flight,
+            )
+            .await;
             record(app, api, job.target, job.request, outcome);
         }
     });
