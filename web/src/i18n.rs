@@ -162,15 +162,6 @@ pub fn error_count(lang: Lang, count: usize) -> String {
     }
 }
 
-/// The list editor's counter: "3 account IDs".
-pub fn id_counter(lang: Lang, count: usize) -> String {
-    match (lang, count) {
-        (Lang::En, 1) => String::from("1 account ID"),
-        (Lang::En, n) => format!("{n} account IDs"),
-        (Lang::Zh, n) => format!("{n} 个账户编号"),
-    }
-}
-
 /// What an unsent parameter means: the server's or the builder's default applies.
 pub fn not_sent_default(lang: Lang, default: Option<&str>) -> String {
     match (lang, default) {

@@ -6,7 +6,7 @@ use crate::app::AppState;
 use crate::components::editors::{ChipEditor, FlagSwitch, PartiesTable};
 use crate::components::status::FindingStatus;
 use crate::i18n::{self, tr};
-use crate::model::{list_items, Draft};
+use crate::model::Draft;
 use leptos::prelude::*;
 use signkit::endpoint::{ParamDescription, ParamKind, Requirement};
 use signkit::rules::Severity;
@@ -232,8 +232,15 @@ fn KindEditor(
             )
         }
         ParamKind::AccountIdList => Some({
+            // The core counts the IDs (the same list split as its rules).
             let counter = Signal::derive(move || {
-                i18n::id_counter(lang.get(), list_items(&value.get()).len())
+                value.with(|value| {
+                    param
+                        .counters(value)
+                        .field
+                        .map(|reading| reading.text.get(lang.get()).to_owned())
+                        .unwrap_or_default()
+                })
             });
             view! {
                 <ChipEditor
