@@ -107,6 +107,17 @@ try {
   }
   const rest = rows.slice(22).reduce((total, [, bytes]) => total + bytes, 0);
   if (rest) console.log(`  ${((100 * rest) / sum).toFixed(1).padStart(5)} %  ${(rest / 1000).toFixed(1).padStart(7)} KB  (${rows.length - 22} more)`);
+
+  // What a lazy in-browser sandbox would take out of the first load: the retained size (code
+  // and data only they keep alive) of its entry points the app calls.
+  const retained = run('twiggy', ['top', '--retained', '-f', 'csv', path.join(out, bg)]);
+  console.log('retained by the in-browser sandbox\'s entry points (before wasm-opt):');
+  for (const line of retained.split('\n').slice(1)) {
+    const [name, , , size] = fields(line);
+    if (/^signkit::sandbox::Sandbox::(from_config_json|from_state_json|handle|state_json)::/.test(name)) {
+      console.log(`  ${((100 * Number(size)) / sum).toFixed(1).padStart(5)} %  ${(Number(size) / 1000).toFixed(1).padStart(7)} KB  ${name.replace(/::h[0-9a-f]+$/, '')}`);
+    }
+  }
 } finally {
   fs.rmSync(out, { recursive: true, force: true });
 }
