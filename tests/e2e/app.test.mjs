@@ -364,7 +364,7 @@ describe('storage blocked', () => {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.url}/#/createGroup`);
-    await page.waitForSelector('[data-testid="send"]', { timeout: 30_000 });
+    await page.waitForSelector('main[data-sandbox="ready"]', { timeout: 30_000 });
     await page.click('[data-testid="use-demo"]');
     await page.click('[data-testid="load-example"]');
     await page.click('[data-testid="lang-zh"]');

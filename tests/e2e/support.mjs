@@ -97,6 +97,8 @@ export async function openApp(browser, base, route, { viewport = { width: 1280, 
   page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
   await page.goto(`${base}/#/${route}`);
   await page.waitForSelector('[data-testid="send"]', { timeout: 30_000 });
+  // The in-browser sandbox module (and the DEMO values) loads right after the first render.
+  await page.waitForSelector('main[data-sandbox="ready"]', { timeout: 30_000 });
   return { page, context, console: messages };
 }
 

@@ -57,8 +57,10 @@ pub struct AppState {
     /// The credential inputs the user has touched (typed in or left): only these show their
     /// findings before a send is attempted.
     pub touched_slots: RwSignal<Vec<Slot>>,
-    /// The DEMO credentials of the sandbox fixtures (read once).
-    pub demo: StoredValue<Credentials>,
+    /// The DEMO credentials of the sandbox fixtures, once the in-browser sandbox module has
+    /// given them (it is loaded when the browser is idle after the first render, or on first
+    /// use).
+    pub demo: RwSignal<Option<Credentials>>,
     /// "Remember in this tab": mirror the credentials in `sessionStorage`.
     pub remember: RwSignal<bool>,
     /// Where Send goes.
@@ -96,7 +98,7 @@ impl AppState {
             remember: RwSignal::new(remembered.is_some()),
             credentials: RwSignal::new(remembered.unwrap_or_else(Credentials::empty)),
             touched_slots: RwSignal::new(Vec::new()),
-            demo: StoredValue::new(Credentials::demo()),
+            demo: RwSignal::new(None),
             target: RwSignal::new(target),
             custom_base: RwSignal::new(custom_base),
             drafts: PerApi::new(|api| RwSignal::new(Draft::new(describe(api)))),
@@ -115,6 +117,22 @@ impl AppState {
     /// The encoding override of `api`.
     pub fn encoding(&self, api: Api) -> RwSignal<Option<Encoding>> {
         self.encodings.get(api)
+    }
+
+    /// The DEMO credentials: at once when known, else after loading the in-browser sandbox
+    /// module (`then` runs with them; a module that does not load leaves them unknown).
+    pub fn with_demo(self, then: impl FnOnce(Credentials) + 'static) {
+        if let Some(demo) = self.demo.get_untracked() {
+            then(demo);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(values) = crate::send::demo_values().await {
+                let demo = Credentials::from_demo(&values);
+                self.demo.set(Some(demo.clone()));
+                then(demo);
+            }
+        });
     }
 
     /// Persists the choices that are not secret, and the credentials only where the user
@@ -156,6 +174,11 @@ pub fn App() -> impl IntoView {
     app.persist();
     provide_context(app);
     let api = route();
+    // The in-browser sandbox module (and with it the DEMO values) once the first render is on
+    // screen: not part of the first load, usually ready before the first click.
+    request_animation_frame(move || {
+        set_timeout(move || app.with_demo(|_| {}), std::time::Duration::ZERO)
+    });
     Effect::new(move |_| {
         let title = describe(api.get()).title.get(app.lang.get()).to_owned();
         browser::set_title(&format!("{title} — signkit"));
@@ -164,7 +187,12 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Header api=api />
-        <main id="main">{move || view! { <EndpointPage api=api.get() /> }}</main>
+        <main
+            id="main"
+            data-sandbox=move || app.demo.with(|demo| if demo.is_some() { "ready" } else { "loading" })
+        >
+            {move || view! { <EndpointPage api=api.get() /> }}
+        </main>
         <footer class="footer">
             <span>"signkit"</span>
             <span class="muted">{move || i18n::TAGLINE.get(app.lang.get())}</span>

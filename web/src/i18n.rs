@@ -261,6 +261,14 @@ pub fn storage_failure(lang: Lang) -> &'static str {
     }
 }
 
+/// The in-browser sandbox module did not load (or answered something unreadable).
+pub fn sandbox_unavailable(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::En => format!("The in-browser sandbox could not be loaded ({detail}). Reload the page; if it persists, choose the HTTP sandbox as the target (./dev sandbox)."),
+        Lang::Zh => format!("无法加载浏览器内沙箱（{detail}）。请刷新页面；如果仍然失败，请选择 HTTP 沙箱作为目标（./dev sandbox）。"),
+    }
+}
+
 /// `text` in the current language, as a reactive child or attribute value: the one way a
 /// component shows a bilingual text (`{tr(lang, &i18n::SEND)}`), instead of a closure each.
 pub fn tr(

@@ -19,19 +19,26 @@ pub fn CredentialsPanel(api: Api, findings: Memo<Vec<Finding>>) -> impl IntoView
     let credentials = app.credentials;
     let vendor = api.vendor();
     let demo = app.demo;
-    let demo_in_use =
-        move || credentials.with(|current| demo.with_value(|demo| current.is_demo(vendor, demo)));
+    let demo_in_use = move || {
+        credentials.with(|current| {
+            demo.with(|demo| {
+                demo.as_ref()
+                    .is_some_and(|demo| current.is_demo(vendor, demo))
+            })
+        })
+    };
     let use_demo = move |_| {
-        let demo = demo.get_value();
-        credentials.update(|current| {
-            // Both vendors at once: one click and every page works against the sandbox.
-            for slot in Slot::of(signkit::Vendor::Daoke)
-                .iter()
-                .chain(Slot::of(signkit::Vendor::Ytx))
-            {
-                current.set(*slot, demo.get(*slot).to_owned());
-            }
-            current.ytx_env = demo.ytx_env;
+        app.with_demo(move |demo| {
+            credentials.update(|current| {
+                // Both vendors at once: one click and every page works against the sandbox.
+                for slot in Slot::of(signkit::Vendor::Daoke)
+                    .iter()
+                    .chain(Slot::of(signkit::Vendor::Ytx))
+                {
+                    current.set(*slot, demo.get(*slot).to_owned());
+                }
+                current.ytx_env = demo.ytx_env;
+            });
         });
     };
     let rows = Slot::of(vendor)

@@ -111,6 +111,7 @@ fn failure_text(failure: &Failure, lang: Lang) -> String {
         Failure::Network { url, detail } => i18n::network_failure(lang, url, detail),
         Failure::Timeout { url } => i18n::timed_out(lang, url, TIMEOUT_SECONDS),
         Failure::Cancelled => i18n::CANCELLED.get(lang).to_owned(),
+        Failure::SandboxUnavailable { detail } => i18n::sandbox_unavailable(lang, detail),
     }
 }
 

@@ -73,13 +73,14 @@ fn record(
     app.boundary_seed.set(browser::random_u64());
 }
 
-/// One request to a network target, as the send action runs it.
+/// One request as the send action runs it.
 #[derive(Clone)]
-struct NetworkJob {
+struct SendJob {
     request: PreparedRequest,
-    base: String,
     target: TargetKind,
-    flight: Rc<InFlight>,
+    /// For a network target: its base URL and the in-flight abort controller and timeout;
+    /// `None` for the in-browser sandbox.
+    network: Option<(String, Rc<InFlight>)>,
 }
 
 /// The send bar of `api`'s page.
@@ -94,20 +95,21 @@ pub fn SendPanel(
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
     let lang = app.lang;
-    // The network send: the action's pending state is "sending", its input (while in flight)
-    // holds the abort controller the Cancel button uses, and the outcome is recorded when the
-    // future ends — timed out, cancelled or answered.
-    let network = Action::new_local(move |job: &NetworkJob| {
+    // Sending: the action's pending state is "sending", its input (while in flight) holds a
+    // network request's abort controller for the Cancel button, and the outcome is recorded
+    // when the future ends — answered, timed out, cancelled, or the sandbox module unavailable.
+    let network = Action::new_local(move |job: &SendJob| {
         let job = job.clone();
         async move {
-            let sandbox_base = (job.target == TargetKind::HttpSandbox).then(|| job.base.clone());
-            let outcome = send::send_network(
-                &job.request,
-                &job.base,
-                sandbox_base.as_deref(),
-                &job.flight,
-            )
-            .await;
+            let outcome = match &job.network {
+                // The in-browser sandbox (its module is loaded on first use).
+                None => send::send_in_browser(&job.request).await,
+                Some((base, flight)) => {
+                    let sandbox_base =
+                        (job.target == TargetKind::HttpSandbox).then(|| base.clone());
+                    send::send_network(&job.request, base, sandbox_base.as_deref(), flight).await
+                }
+            };
             record(app, api, job.target, job.request, outcome);
         }
     });
@@ -143,8 +145,11 @@ pub fn SendPanel(
         let custom = app.custom_base.get_untracked();
         reset_notice.set(None);
         let Some(base) = network_base(target, api.vendor(), env, &custom) else {
-            let exchange = send::send_in_browser(&request);
-            record(app, api, target, request, Ok(exchange));
+            network.dispatch_local(SendJob {
+                request,
+                target,
+                network: None,
+            });
             return;
         };
         let Some(flight) = InFlight::start().map(Rc::new) else {
@@ -155,17 +160,16 @@ pub fn SendPanel(
             record(app, api, target, request, Err(failure));
             return;
         };
-        network.dispatch_local(NetworkJob {
+        network.dispatch_local(SendJob {
             request,
-            base,
             target,
-            flight,
+            network: Some((base, flight)),
         });
     };
     let cancel = move |_| {
         network.input().with_untracked(|job| {
-            if let Some(job) = job {
-                job.flight.cancel();
+            if let Some((_, flight)) = job.as_ref().and_then(|job| job.network.as_ref()) {
+                flight.cancel();
             }
         });
     };
@@ -233,9 +237,12 @@ pub fn SendPanel(
     let is_network = move || app.target.get() != TargetKind::Browser;
     let demo_to_vendor = move || {
         app.target.get() == TargetKind::Vendor
-            && app
-                .credentials
-                .with(|c| app.demo.with_value(|demo| c.is_demo(api.vendor(), demo)))
+            && app.credentials.with(|c| {
+                app.demo.with(|demo| {
+                    demo.as_ref()
+                        .is_some_and(|demo| c.is_demo(api.vendor(), demo))
+                })
+            })
     };
     view! {
         <section class="card send-card" aria-labelledby="send-title">

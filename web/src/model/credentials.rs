@@ -3,7 +3,8 @@
 //! "remember in this tab" document.
 
 use signkit::endpoint::{describe, ParamDescription};
-use signkit::{sandbox::Sandbox, Api, AuthToken, InviteMeeting, Secret, Vendor, YtxEnvironment};
+use signkit::{Api, AuthToken, InviteMeeting, Secret, Vendor, YtxEnvironment};
+use signkit_web_sandbox::DemoValues;
 
 /// A credential the credentials panel holds instead of the form (spec §2: shared by every
 /// endpoint of a vendor). The daoke app secret is one too, but it is not a parameter.
@@ -116,25 +117,19 @@ impl Credentials {
         }
     }
 
-    /// The public DEMO credentials of the sandbox's default fixtures (spec §10.3): the first
-    /// daoke app and the first YTX account with its first appid, read from the fixtures
-    /// themselves so they cannot drift apart.
-    pub fn demo() -> Credentials {
-        let sandbox = Sandbox::demo();
-        let state = sandbox.state();
-        let mut credentials = Credentials::empty();
-        if let Some(app) = state.daoke.apps.first() {
-            credentials.app_key = app.app_key.clone();
-            credentials.secret = Secret::new(app.secret.as_str());
+    /// The public DEMO credentials of the sandbox's default fixtures (spec §10.3), as the
+    /// in-browser sandbox module reads them from the fixtures themselves, with the builder's
+    /// default YTX version.
+    pub fn from_demo(values: &DemoValues) -> Credentials {
+        Credentials {
+            app_key: values.app_key.clone(),
+            secret: Secret::new(values.secret.as_str()),
+            account_sid: values.account_sid.clone(),
+            auth_token: AuthToken::new(values.auth_token.as_str()),
+            appid: values.appid.clone(),
+            version: String::from(InviteMeeting::DEFAULT_VERSION),
+            ytx_env: YtxEnvironment::from_name(&values.ytx_env).unwrap_or_default(),
         }
-        if let Some(account) = state.ytx.accounts.first() {
-            credentials.account_sid = account.account_sid.clone();
-            credentials.auth_token = AuthToken::new(account.auth_token.as_str());
-            credentials.appid = account.appids.first().cloned().unwrap_or_default();
-        }
-        credentials.version = String::from(InviteMeeting::DEFAULT_VERSION);
-        credentials.ytx_env = state.ytx.environment;
-        credentials
     }
 
     /// Whether every credential of `vendor` equals `demo`'s (the DEMO values are in use).

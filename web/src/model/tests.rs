@@ -2,6 +2,11 @@
 
 use super::target::is_base_url;
 use super::*;
+
+/// The DEMO credentials as the app gets them from the in-browser sandbox module.
+fn demo() -> Credentials {
+    Credentials::from_demo(&signkit_web_sandbox::demo_values())
+}
 use signkit::endpoint::describe;
 use signkit::rules::Severity;
 use signkit::validate::has_errors;
@@ -17,7 +22,7 @@ fn demo_edge() -> Edge {
 
 #[test]
 fn demo_credentials_come_from_the_fixtures() {
-    let demo = Credentials::demo();
+    let demo = demo();
     assert_eq!(demo.app_key, "1111111111");
     assert_eq!(demo.secret.expose(), "DEMO-SECRET-not-for-production");
     assert_eq!(demo.account_sid, "abcdefghijklmnopqrstuvwxyz012345");
@@ -35,7 +40,7 @@ fn demo_credentials_come_from_the_fixtures() {
 
 #[test]
 fn credentials_round_trip_through_storage_json() {
-    let mut credentials = Credentials::demo();
+    let mut credentials = demo();
     credentials.ytx_env = YtxEnvironment::Production;
     let json = credentials.to_storage_json();
     assert_eq!(Credentials::from_storage_json(&json), Some(credentials));
@@ -69,7 +74,7 @@ fn the_example_draft_keeps_the_seed_order_and_succeeds_validation() {
     for api in Api::ALL {
         let description = describe(api);
         let draft = Draft::example(description);
-        let findings = findings(api, &draft, &Credentials::demo(), &demo_edge());
+        let findings = findings(api, &draft, &demo(), &demo_edge());
         assert!(!has_errors(&findings), "{api}: {findings:?}");
         let sent: Vec<&str> = draft
             .entries()
@@ -113,7 +118,7 @@ fn vector_d01_body_is_the_seed_sample_in_its_order() {
 
 #[test]
 fn vector_y01_with_a_timestamp_override() {
-    let mut credentials = Credentials::demo();
+    let mut credentials = demo();
     credentials.version = String::new(); // the builder's default
     let mut draft = Draft::example(describe(Api::InviteMeeting));
     draft.set_value("timestamp", "20161212093000".into());
@@ -142,7 +147,7 @@ fn vector_y01_with_a_timestamp_override() {
 fn unreadable_parties_block_without_repeating_the_finding() {
     let mut draft = Draft::example(describe(Api::InviteMeeting));
     draft.set_value("parties", "[{".into());
-    let credentials = Credentials::demo();
+    let credentials = demo();
     let edge = demo_edge();
     let prepared = prepare(Api::InviteMeeting, &draft, &credentials, &edge, None);
     assert_eq!(prepared, Err(PrepareError::PartiesUnreadable));
@@ -164,7 +169,7 @@ fn unreadable_parties_block_without_repeating_the_finding() {
 #[test]
 fn an_empty_secret_and_a_bad_custom_url_block() {
     let draft = Draft::example(describe(Api::CreateGroup));
-    let mut credentials = Credentials::demo();
+    let mut credentials = demo();
     credentials.secret = Secret::new("");
     let edge = demo_edge();
     let prepared = prepare(Api::CreateGroup, &draft, &credentials, &edge, None);
