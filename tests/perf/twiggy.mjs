@@ -17,10 +17,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const input = process.argv[2] || path.join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'signkit-web.wasm');
-if (!fs.existsSync(input)) {
-  console.error(`${input} is missing: run \`trunk build --release --offline\` first`);
-  process.exit(1);
+const RELEASE = path.join(ROOT, 'target', 'wasm32-unknown-unknown', 'release');
+// The app, then the in-browser sandbox module it loads after the first render.
+const inputs = process.argv.length > 2
+  ? process.argv.slice(2)
+  : [path.join(RELEASE, 'signkit-web.wasm'), path.join(RELEASE, 'signkit-web-sandbox.wasm')];
+for (const input of inputs) {
+  if (!fs.existsSync(input)) {
+    console.error(`${input} is missing: run \`trunk build --release --offline\` first`);
+    process.exit(1);
+  }
 }
 
 function run(command, args) {
@@ -29,6 +35,9 @@ function run(command, args) {
   return result.stdout;
 }
 
+for (const input of inputs) report(input);
+
+function report(input) {
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'signkit-twiggy-'));
 try {
   run('wasm-bindgen', ['--target', 'web', '--out-dir', out, input]);
@@ -111,13 +120,15 @@ try {
   // What a lazy in-browser sandbox would take out of the first load: the retained size (code
   // and data only they keep alive) of its entry points the app calls.
   const retained = run('twiggy', ['top', '--retained', '-f', 'csv', path.join(out, bg)]);
-  console.log('retained by the in-browser sandbox\'s entry points (before wasm-opt):');
-  for (const line of retained.split('\n').slice(1)) {
-    const [name, , , size] = fields(line);
-    if (/^signkit::sandbox::Sandbox::(from_config_json|from_state_json|handle|state_json)::/.test(name)) {
+  const entries = retained.split('\n').slice(1).map(fields)
+    .filter(([name]) => /^signkit::sandbox::Sandbox::(from_config_json|from_state_json|handle|state_json)::/.test(name));
+  if (entries.length) console.log('retained by the in-browser sandbox\'s entry points (before wasm-opt):');
+  for (const [name, , , size] of entries) {
+    {
       console.log(`  ${((100 * Number(size)) / sum).toFixed(1).padStart(5)} %  ${(Number(size) / 1000).toFixed(1).padStart(7)} KB  ${name.replace(/::h[0-9a-f]+$/, '')}`);
     }
   }
 } finally {
   fs.rmSync(out, { recursive: true, force: true });
+}
 }
