@@ -103,6 +103,31 @@ describe('calm first sight', () => {
   });
 });
 
+describe('every input points at its finding', () => {
+  test('raw inputs, chips, switches and the participants table: aria-describedby names the status line', async () => {
+    const { page, context } = await openApp(browser, server.url, 'createGroup');
+    await page.click('[data-testid="use-demo"]');
+    for (const api of APIS) {
+      await goTo(page, api);
+      await page.click('[data-testid="load-example"]');
+      const missing = await page.evaluate(() => {
+        const out = [];
+        for (const field of document.querySelectorAll('.field[data-field]')) {
+          const status = field.querySelector('.status');
+          for (const control of field.querySelectorAll('input, textarea')) {
+            if (control.closest('.send-toggle')) continue;
+            const ids = (control.getAttribute('aria-describedby') || '').split(/\s+/);
+            if (!status || !ids.includes(status.id)) out.push(`${field.dataset.field}: ${control.outerHTML.slice(0, 80)}`);
+          }
+        }
+        return out;
+      });
+      assert.deepEqual(missing, [], `${api}: inputs not described by their status line`);
+    }
+    await context.close();
+  });
+});
+
 describe('axe-core', () => {
   for (const api of APIS) {
     test(`${api}: no violation in English and Chinese, untouched, with findings, after a send`, async () => {

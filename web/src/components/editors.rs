@@ -33,6 +33,8 @@ pub fn ChipEditor(
     /// item over its limit is marked.
     #[prop(optional)]
     item_counters: Option<Signal<Vec<CounterReading>>>,
+    /// The ids of the parameter's status line and help (`aria-describedby`).
+    described_by: String,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let pending = RwSignal::new(String::new());
@@ -91,6 +93,7 @@ pub fn ChipEditor(
                     autocomplete="off"
                     spellcheck="false"
                     aria-label=move || format!("{} {}", i18n::ADD.get(lang.get()), label.get())
+                    aria-describedby=described_by
                     placeholder=tr(lang, placeholder)
                     prop:value=pending
                     on:input=move |ev| {
@@ -124,8 +127,11 @@ pub fn PartiesTable(
     value: Signal<String>,
     /// Called with the new JSON text.
     on_change: Callback<String>,
+    /// The ids of the parameter's status line and help (`aria-describedby`).
+    described_by: String,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
+    let described_by = StoredValue::new(described_by);
     let rows = Memo::new(move |_| read_parties(&value.get()));
     let edit = move |index: usize, update: fn(&mut Party, String), text: String| {
         let mut parties = read_parties(&value.get_untracked()).unwrap_or_default();
@@ -159,6 +165,7 @@ pub fn PartiesTable(
                 autocomplete="off"
                 spellcheck="false"
                 aria-label=move || format!("{} {}", column.get(lang.get()), index + 1)
+                aria-describedby=described_by.get_value()
                 prop:value=move || {
                     rows.with(|rows| {
                         rows.as_ref().and_then(|rows| rows.get(index)).map(read).unwrap_or_default()
@@ -240,6 +247,8 @@ pub fn FlagSwitch(
     label: Signal<String>,
     /// Called with `"0"` or `"1"`.
     on_change: Callback<String>,
+    /// The ids of the parameter's status line and help (`aria-describedby`).
+    described_by: String,
 ) -> impl IntoView {
     let on = move || {
         if sent.get() {
@@ -254,6 +263,7 @@ pub fn FlagSwitch(
                 type="checkbox"
                 role="switch"
                 aria-label=label
+                aria-describedby=described_by
                 prop:checked=on
                 on:change=move |ev| {
                     let checked = event_target_checked(&ev);

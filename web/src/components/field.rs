@@ -80,6 +80,8 @@ pub fn ParamField(
             })
     });
     let builder_default = param.required == Requirement::BuilderDefault;
+    // Every input of the field (raw text, chips, switch) points at its finding and help.
+    let described_by = format!("{status_id} {help_id}");
     view! {
         <div
             class="field"
@@ -100,8 +102,8 @@ pub fn ParamField(
                 {(param.required != Requirement::Required).then(|| view! { <SendToggle param draft sent /> })}
             </div>
             <div class="field-body" class:row=matches!(param.kind, ParamKind::Flag)>
-                <RawInput param draft id described_by=format!("{status_id} {help_id}") invalid />
-                <KindEditor param draft sent />
+                <RawInput param draft id described_by=described_by.clone() invalid />
+                <KindEditor param draft sent described_by />
             </div>
             <div class="field-foot">
                 <FindingStatus
@@ -192,6 +194,7 @@ fn KindEditor(
     param: &'static ParamDescription,
     draft: RwSignal<Draft>,
     sent: Signal<bool>,
+    described_by: String,
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
     let lang = app.lang;
@@ -202,7 +205,7 @@ fn KindEditor(
     let label = Signal::derive(move || param.label.get(lang.get()).to_owned());
     match param.kind {
         ParamKind::Flag => Some(
-            view! { <FlagSwitch value sent default=param.default label on_change=set_value /> }
+            view! { <FlagSwitch value sent default=param.default label on_change=set_value described_by /> }
                 .into_any(),
         ),
         ParamKind::Tags { .. } => {
@@ -226,6 +229,7 @@ fn KindEditor(
                         placeholder=&i18n::TAGS_ADD_PLACEHOLDER
                         counter
                         item_counters
+                        described_by
                     />
                 }
                 .into_any(),
@@ -249,11 +253,12 @@ fn KindEditor(
                     label
                     placeholder=&i18n::IDS_ADD_PLACEHOLDER
                     counter
+                    described_by
                 />
             }
             .into_any()
         }),
-        ParamKind::Parties => Some(view! { <PartiesTable value on_change=set_value /> }.into_any()),
+        ParamKind::Parties => Some(view! { <PartiesTable value on_change=set_value described_by /> }.into_any()),
         ParamKind::Timestamp => Some(
             view! {
                 <p class="hint now">
