@@ -346,6 +346,36 @@ describe('sandbox insight', () => {
   });
 });
 
+describe('storage blocked', () => {
+  // Chromium with site data blocked (or an opaque origin) throws a SecurityError on any access
+  // to localStorage / sessionStorage. The app's own storage functions (browser.rs) degrade
+  // quietly; gloo-storage's LocalStorage::raw()/get/set throw there instead (expect_throw), which
+  // is why the app keeps its three functions over web_sys::Storage.
+  test('the app loads, signs and sends with storage throwing, and says the state was not saved', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      for (const name of ['localStorage', 'sessionStorage']) {
+        Object.defineProperty(window, name, {
+          get() { throw new DOMException(`${name} is disabled`, 'SecurityError'); },
+        });
+      }
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/#/createGroup`);
+    await page.waitForSelector('main[data-sandbox="ready"]', { timeout: 30_000 });
+    await page.click('[data-testid="use-demo"]');
+    await page.click('[data-testid="load-example"]');
+    await page.click('[data-testid="lang-zh"]');
+    await page.click('[data-testid="lang-en"]');
+    assert.equal(await send(page), '0');
+    assert.match(await page.textContent('[data-testid="reply"]'), /could not save its state/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('language, accessibility, phone width', () => {
   test('switching to Chinese translates the chrome and the core messages', async () => {
     const { page, context } = await openApp(browser, server.url, 'createGroup');

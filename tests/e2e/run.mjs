@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the end-to-end tests one file at a time and exits non-zero on any failure.
 //
-//   node tests/e2e/run.mjs            static tests (dist/), the proxy test and the exposure test
+//   node tests/e2e/run.mjs            static tests (dist/: the app, calm first sight + axe + keyboard), the proxy and exposure tests
 //   node tests/e2e/run.mjs --static   only the static tests (needs dist/ only)
 //   node tests/e2e/run.mjs --proxy    only the tests with trunk serve + HTTP sandbox (proxy, exposure)
 //
@@ -14,7 +14,7 @@ import { ROOT } from './support.mjs';
 
 const only = process.argv[2];
 const files = [];
-if (only !== '--proxy') files.push('app.test.mjs');
+if (only !== '--proxy') files.push('app.test.mjs', 'a11y.test.mjs');
 if (only !== '--static') files.push('proxy.test.mjs', 'exposure.test.mjs');
 
 const result = spawnSync(

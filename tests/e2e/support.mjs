@@ -5,6 +5,7 @@
 // `trunk build --release --offline`; the proxy test runs `trunk serve`, which builds itself.
 
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -96,6 +97,8 @@ export async function openApp(browser, base, route, { viewport = { width: 1280, 
   page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
   await page.goto(`${base}/#/${route}`);
   await page.waitForSelector('[data-testid="send"]', { timeout: 30_000 });
+  // The in-browser sandbox module (and the DEMO values) loads right after the first render.
+  await page.waitForSelector('main[data-sandbox="ready"]', { timeout: 30_000 });
   return { page, context, console: messages };
 }
 
@@ -220,4 +223,30 @@ export function sandboxBinary() {
 /** A temporary directory removed by the caller. */
 export function tempDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+const AXE_SOURCE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA, and best practices) on the whole page and fails on any
+ * violation — and on anything axe leaves undecided ("incomplete"), so nothing passes unseen.
+ */
+export async function axeAudit(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE_SOURCE });
+  }
+  const { violations, incomplete } = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations', 'incomplete'],
+    });
+    const brief = (items) => items.map((item) => ({
+      id: item.id,
+      help: item.help,
+      nodes: item.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary || node.any.map((c) => c.message).join('; ')}`),
+    }));
+    return { violations: brief(result.violations), incomplete: brief(result.incomplete) };
+  });
+  assert.deepEqual(violations, [], `${where}: axe violations`);
+  assert.deepEqual(incomplete, [], `${where}: axe left these undecided`);
 }

@@ -3,13 +3,48 @@
 //! [`EndpointPage`](crate::pages::endpoint::EndpointPage).
 
 use crate::browser::{self, Area, CREDENTIALS_KEY, LANG_KEY, TARGET_KEY};
-use crate::i18n;
-use crate::model::{Credentials, Draft, TargetKind};
+use crate::i18n::{self, tr};
+use crate::model::{Credentials, Draft, Slot, TargetKind};
 use crate::pages::endpoint::EndpointPage;
 use crate::send::Attempt;
 use leptos::prelude::*;
 use signkit::endpoint::describe;
 use signkit::{Api, Encoding, Lang, Vendor};
+
+/// One value per endpoint, reached by an exhaustive match: no index, no fallback, and a new
+/// endpoint does not compile until it has its own.
+#[derive(Clone, Copy)]
+pub struct PerApi<T> {
+    create_group: T,
+    verify_applying_member: T,
+    apply_micro_channel: T,
+    invite_user_join: T,
+    invite_meeting: T,
+}
+
+impl<T: Copy> PerApi<T> {
+    /// `make(api)` for every endpoint.
+    fn new(make: impl Fn(Api) -> T) -> PerApi<T> {
+        PerApi {
+            create_group: make(Api::CreateGroup),
+            verify_applying_member: make(Api::VerifyApplyJoiningMember),
+            apply_micro_channel: make(Api::ApplyMicroChannel),
+            invite_user_join: make(Api::InviteUserJoin),
+            invite_meeting: make(Api::InviteMeeting),
+        }
+    }
+
+    /// The value of `api`.
+    pub fn get(&self, api: Api) -> T {
+        match api {
+            Api::CreateGroup => self.create_group,
+            Api::VerifyApplyJoiningMember => self.verify_applying_member,
+            Api::ApplyMicroChannel => self.apply_micro_channel,
+            Api::InviteUserJoin => self.invite_user_join,
+            Api::InviteMeeting => self.invite_meeting,
+        }
+    }
+}
 
 /// State shared by every page. Signals hold only what the user typed or chose, plus the two
 /// values injected from the browser edge (`now`, `boundary_seed`).
@@ -19,18 +54,23 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// The credentials panel.
     pub credentials: RwSignal<Credentials>,
-    /// The DEMO credentials of the sandbox fixtures (read once).
-    pub demo: StoredValue<Credentials>,
+    /// The credential inputs the user has touched (typed in or left): only these show their
+    /// findings before a send is attempted.
+    pub touched_slots: RwSignal<Vec<Slot>>,
+    /// The DEMO credentials of the sandbox fixtures, once the in-browser sandbox module has
+    /// given them (it is loaded when the browser is idle after the first render, or on first
+    /// use).
+    pub demo: RwSignal<Option<Credentials>>,
     /// "Remember in this tab": mirror the credentials in `sessionStorage`.
     pub remember: RwSignal<bool>,
     /// Where Send goes.
     pub target: RwSignal<TargetKind>,
     /// The custom target's base URL.
     pub custom_base: RwSignal<String>,
-    /// One form per endpoint (kept while switching pages), in [`Api::ALL`] order.
-    pub drafts: [RwSignal<Draft>; 5],
+    /// One form per endpoint (kept while switching pages).
+    pub drafts: PerApi<RwSignal<Draft>>,
     /// A body encoding chosen instead of the endpoint's default, per endpoint.
-    pub encodings: [RwSignal<Option<Encoding>>; 5],
+    pub encodings: PerApi<RwSignal<Option<Encoding>>>,
     /// This session's requests, newest last.
     pub history: RwSignal<Vec<Attempt>>,
     /// "Now" (Unix seconds): read from the browser at start, on Send and on request.
@@ -57,29 +97,42 @@ impl AppState {
             lang: RwSignal::new(lang),
             remember: RwSignal::new(remembered.is_some()),
             credentials: RwSignal::new(remembered.unwrap_or_else(Credentials::empty)),
-            demo: StoredValue::new(Credentials::demo()),
+            touched_slots: RwSignal::new(Vec::new()),
+            demo: RwSignal::new(None),
             target: RwSignal::new(target),
             custom_base: RwSignal::new(custom_base),
-            drafts: Api::ALL.map(|api| RwSignal::new(Draft::new(describe(api)))),
-            encodings: Api::ALL.map(|_| RwSignal::new(None)),
+            drafts: PerApi::new(|api| RwSignal::new(Draft::new(describe(api)))),
+            encodings: PerApi::new(|_| RwSignal::new(None)),
             history: RwSignal::new(Vec::new()),
             now: RwSignal::new(browser::now_unix()),
             boundary_seed: RwSignal::new(browser::random_u64()),
         }
     }
 
-    fn index(api: Api) -> usize {
-        Api::ALL.iter().position(|a| *a == api).unwrap_or(0)
-    }
-
     /// The form of `api`.
     pub fn draft(&self, api: Api) -> RwSignal<Draft> {
-        self.drafts[Self::index(api)]
+        self.drafts.get(api)
     }
 
     /// The encoding override of `api`.
     pub fn encoding(&self, api: Api) -> RwSignal<Option<Encoding>> {
-        self.encodings[Self::index(api)]
+        self.encodings.get(api)
+    }
+
+    /// The DEMO credentials: at once when known, else after loading the in-browser sandbox
+    /// module (`then` runs with them; a module that does not load leaves them unknown).
+    pub fn with_demo(self, then: impl FnOnce(Credentials) + 'static) {
+        if let Some(demo) = self.demo.get_untracked() {
+            then(demo);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(values) = crate::send::demo_values().await {
+                let demo = Credentials::from_demo(&values);
+                self.demo.set(Some(demo.clone()));
+                then(demo);
+            }
+        });
     }
 
     /// Persists the choices that are not secret, and the credentials only where the user
@@ -121,6 +174,11 @@ pub fn App() -> impl IntoView {
     app.persist();
     provide_context(app);
     let api = route();
+    // The in-browser sandbox module (and with it the DEMO values) once the first render is on
+    // screen: not part of the first load, usually ready before the first click.
+    request_animation_frame(move || {
+        set_timeout(move || app.with_demo(|_| {}), std::time::Duration::ZERO)
+    });
     Effect::new(move |_| {
         let title = describe(api.get()).title.get(app.lang.get()).to_owned();
         browser::set_title(&format!("{title} — signkit"));
@@ -129,7 +187,12 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Header api=api />
-        <main id="main">{move || view! { <EndpointPage api=api.get() /> }}</main>
+        <main
+            id="main"
+            data-sandbox=move || app.demo.with(|demo| if demo.is_some() { "ready" } else { "loading" })
+        >
+            {move || view! { <EndpointPage api=api.get() /> }}
+        </main>
         <footer class="footer">
             <span>"signkit"</span>
             <span class="muted">{move || i18n::TAGLINE.get(app.lang.get())}</span>
@@ -152,7 +215,7 @@ fn Header(api: ReadSignal<Api>) -> impl IntoView {
                 href=format!("#/{}", item.name())
                 aria-current=move || current().then_some("page")
             >
-                <span class="tab-title">{move || description.title.get(lang.get()).to_owned()}</span>
+                <span class="tab-title">{tr(lang, &description.title)}</span>
                 <code class="tab-name">{item.name()}</code>
             </a>
         }
@@ -163,8 +226,8 @@ fn Header(api: ReadSignal<Api>) -> impl IntoView {
             Vendor::Ytx => &i18n::VENDOR_YTX,
         };
         view! {
-            <div class="tab-group" role="group" aria-label=move || label.get(lang.get())>
-                <span class="tab-group-label">{move || label.get(lang.get())}</span>
+            <div class="tab-group" role="group" aria-label=tr(lang, label)>
+                <span class="tab-group-label">{tr(lang, label)}</span>
                 {Api::ALL
                     .into_iter()
                     .filter(|item| item.vendor() == vendor)
@@ -177,13 +240,13 @@ fn Header(api: ReadSignal<Api>) -> impl IntoView {
         <header class="header">
             <div class="header-row">
                 <div class="brand">
-                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    <span class="brand-mark" aria-hidden="true"></span>
                     <span class="brand-name">"signkit"</span>
-                    <span class="brand-tagline">{move || i18n::TAGLINE.get(lang.get())}</span>
+                    <span class="brand-tagline">{tr(lang, &i18n::TAGLINE)}</span>
                 </div>
                 <LangSwitch />
             </div>
-            <nav class="tabs" aria-label=move || i18n::ENDPOINTS.get(lang.get())>
+            <nav class="tabs" aria-label=tr(lang, &i18n::ENDPOINTS)>
                 {group(Vendor::Daoke)}
                 {group(Vendor::Ytx)}
             </nav>
@@ -211,7 +274,7 @@ fn LangSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="segmented" role="group" aria-label=move || i18n::LANGUAGE.get(lang.get())>
+        <div class="segmented" role="group" aria-label=tr(lang, &i18n::LANGUAGE)>
             {choice(Lang::Zh, "中文")}
             {choice(Lang::En, "English")}
         </div>

@@ -162,15 +162,6 @@ pub fn error_count(lang: Lang, count: usize) -> String {
     }
 }
 
-/// The list editor's counter: "3 account IDs".
-pub fn id_counter(lang: Lang, count: usize) -> String {
-    match (lang, count) {
-        (Lang::En, 1) => String::from("1 account ID"),
-        (Lang::En, n) => format!("{n} account IDs"),
-        (Lang::Zh, n) => format!("{n} 个账户编号"),
-    }
-}
-
 /// What an unsent parameter means: the server's or the builder's default applies.
 pub fn not_sent_default(lang: Lang, default: Option<&str>) -> String {
     match (lang, default) {
@@ -268,4 +259,22 @@ pub fn storage_failure(lang: Lang) -> &'static str {
         Lang::En => "The in-browser sandbox could not save its state in localStorage (storage full or disabled); the reply is real, but the next request starts from the previous state.",
         Lang::Zh => "浏览器内沙箱无法把状态保存到 localStorage（存储已满或被禁用）；本次回复有效，但下一个请求将从之前的状态开始。",
     }
+}
+
+/// The in-browser sandbox module did not load (or answered something unreadable).
+pub fn sandbox_unavailable(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::En => format!("The in-browser sandbox could not be loaded ({detail}). Reload the page; if it persists, choose the HTTP sandbox as the target (./dev sandbox)."),
+        Lang::Zh => format!("无法加载浏览器内沙箱（{detail}）。请刷新页面；如果仍然失败，请选择 HTTP 沙箱作为目标（./dev sandbox）。"),
+    }
+}
+
+/// `text` in the current language, as a reactive child or attribute value: the one way a
+/// component shows a bilingual text (`{tr(lang, &i18n::SEND)}`), instead of a closure each.
+pub fn tr(
+    lang: leptos::prelude::RwSignal<Lang>,
+    text: &'static Bilingual,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    use leptos::prelude::Get;
+    move || text.get(lang.get())
 }

@@ -7,8 +7,8 @@ use crate::browser::{self, Area, SANDBOX_STATE_KEY};
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use signkit::sandbox::state::OutboundRecord;
-use signkit::sandbox::{HttpRequest, Sandbox};
 use signkit::PreparedRequest;
+use signkit_web_sandbox::{Answer, DemoValues, Question};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -51,44 +51,93 @@ pub enum Failure {
     },
     /// The user cancelled.
     Cancelled,
+    /// The in-browser sandbox module could not be loaded or gave an unreadable answer.
+    SandboxUnavailable {
+        /// The browser's (or the decoder's) own words.
+        detail: String,
+    },
 }
 
-/// The in-browser sandbox as stored in `localStorage`, or fresh demo fixtures (spec §10.3).
-fn load_sandbox() -> Sandbox {
-    browser::load(Area::Local, SANDBOX_STATE_KEY)
-        .and_then(|json| Sandbox::from_state_json(&json).ok())
-        .unwrap_or_else(Sandbox::demo)
+// The in-browser sandbox is a second wasm module (`web/sandbox-module`, built by Trunk next to
+// the app as `signkit-web-sandbox.js` + `_bg.wasm`), imported on first use and cached.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+let loading;
+function load() {
+  if (!loading) {
+    const url = new URL('signkit-web-sandbox.js', document.baseURI).href;
+    loading = import(url).then(async (module) => { await module.default(); return module; });
+    loading.catch(() => { loading = undefined; });
+  }
+  return loading;
+}
+export async function sandbox_handle(question) { return (await load()).handle(question); }
+export async function sandbox_demo() { return (await load()).demo(); }
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn sandbox_handle(
+        question: String,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn sandbox_demo() -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+/// Why the in-browser sandbox module gave no answer (it could not be loaded, or answered
+/// something unreadable), in the browser's words.
+fn module_failure(error: &wasm_bindgen::JsValue) -> Failure {
+    use wasm_bindgen::JsCast;
+    let detail = match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => error.as_string().unwrap_or_default(),
+    };
+    Failure::SandboxUnavailable { detail }
+}
+
+/// The fixtures' DEMO credentials, from the in-browser sandbox module (loading it).
+pub async fn demo_values() -> Result<DemoValues, Failure> {
+    let json = sandbox_demo()
+        .await
+        .map_err(|error| module_failure(&error))?;
+    serde_json::from_str(&json.as_string().unwrap_or_default()).map_err(|error| {
+        Failure::SandboxUnavailable {
+            detail: error.to_string(),
+        }
+    })
 }
 
 /// Answers `request` with the in-browser sandbox at the browser's "now" and persists the new
 /// state. Only the request reaches the sandbox — never a credential.
-pub fn send_in_browser(request: &PreparedRequest) -> Exchange {
-    let mut sandbox = load_sandbox();
-    let recorded_before = sandbox.state().outbound.len();
-    let raw = HttpRequest {
+pub async fn send_in_browser(request: &PreparedRequest) -> Result<Exchange, Failure> {
+    let question = Question {
+        state: browser::load(Area::Local, SANDBOX_STATE_KEY),
         method: request.method.clone(),
         target: request.path.clone(),
         headers: request.headers.clone(),
         body: request.body.clone(),
+        now_unix: browser::now_unix(),
     };
-    let response = sandbox.handle(&raw, browser::now_unix());
-    let storage_failed = !browser::store(Area::Local, SANDBOX_STATE_KEY, &sandbox.state_json());
-    Exchange {
+    let question =
+        serde_json::to_string(&question).map_err(|error| Failure::SandboxUnavailable {
+            detail: error.to_string(),
+        })?;
+    let json = sandbox_handle(question)
+        .await
+        .map_err(|error| module_failure(&error))?;
+    let answer: Answer =
+        serde_json::from_str(&json.as_string().unwrap_or_default()).map_err(|error| {
+            Failure::SandboxUnavailable {
+                detail: error.to_string(),
+            }
+        })?;
+    let storage_failed = !browser::store(Area::Local, SANDBOX_STATE_KEY, &answer.state);
+    Ok(Exchange {
         url: None,
-        status: response.status,
-        content_type: response.header("Content-Type").map(String::from),
-        body: String::from_utf8_lossy(&response.body).into_owned(),
-        outbound: Some(
-            sandbox
-                .state()
-                .outbound
-                .iter()
-                .skip(recorded_before)
-                .cloned()
-                .collect(),
-        ),
+        status: answer.status,
+        content_type: answer.content_type,
+        body: answer.body,
+        outbound: Some(answer.outbound),
         storage_failed,
-    }
+    })
 }
 
 /// A network request in progress: its abort controller and timeout.

@@ -28,6 +28,7 @@ pub struct Counters {
     /// The field's counter; `None` when the parameter has no length limit.
     pub field: Option<CounterReading>,
     /// For a list of tags ([`ParamKind::Tags`]): one counter per non-empty tag, in order.
+    /// (A list of account IDs, [`ParamKind::AccountIdList`], has only the field's count.)
     pub items: Vec<CounterReading>,
 }
 
@@ -53,6 +54,17 @@ impl ParamDescription {
                 Counters {
                     field: Some(field),
                     items,
+                }
+            }
+            ParamKind::AccountIdList => {
+                let ids = list_items(&canonical).count();
+                let text = match ids {
+                    1 => Bilingual::new("1 account ID", "1 个账户编号"),
+                    n => Bilingual::owned(format!("{n} account IDs"), format!("{n} 个账户编号")),
+                };
+                Counters {
+                    field: Some(CounterReading { text, over: false }),
+                    items: Vec::new(),
                 }
             }
             _ => Counters {
@@ -258,6 +270,22 @@ mod tests {
             .en
             .starts_with("3 / 128 characters · 3 server units"));
         assert_eq!(counters(Api::CreateGroup, "isCarFleet", "1").field, None);
+    }
+
+    #[test]
+    fn account_id_lists_count_their_items() {
+        let count = |value| {
+            counters(Api::VerifyApplyJoiningMember, "applyAccountID", value)
+                .field
+                .unwrap()
+                .text
+        };
+        assert_eq!(count("kxl1QuHKCD").en, "1 account ID");
+        let three = count("a,,b,c,");
+        assert_eq!((&*three.en, &*three.zh), ("3 account IDs", "3 个账户编号"));
+        // Only the ASCII comma separates (spec §3.2).
+        assert_eq!(count("a，b").en, "1 account ID");
+        assert_eq!(count("").en, "0 account IDs");
     }
 
     #[test]

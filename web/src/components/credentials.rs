@@ -4,7 +4,7 @@
 
 use crate::app::AppState;
 use crate::components::status::FindingStatus;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::model::Slot;
 use leptos::prelude::*;
 use signkit::validate::Finding;
@@ -19,19 +19,26 @@ pub fn CredentialsPanel(api: Api, findings: Memo<Vec<Finding>>) -> impl IntoView
     let credentials = app.credentials;
     let vendor = api.vendor();
     let demo = app.demo;
-    let demo_in_use =
-        move || credentials.with(|current| demo.with_value(|demo| current.is_demo(vendor, demo)));
+    let demo_in_use = move || {
+        credentials.with(|current| {
+            demo.with(|demo| {
+                demo.as_ref()
+                    .is_some_and(|demo| current.is_demo(vendor, demo))
+            })
+        })
+    };
     let use_demo = move |_| {
-        let demo = demo.get_value();
-        credentials.update(|current| {
-            // Both vendors at once: one click and every page works against the sandbox.
-            for slot in Slot::of(signkit::Vendor::Daoke)
-                .iter()
-                .chain(Slot::of(signkit::Vendor::Ytx))
-            {
-                current.set(*slot, demo.get(*slot).to_owned());
-            }
-            current.ytx_env = demo.ytx_env;
+        app.with_demo(move |demo| {
+            credentials.update(|current| {
+                // Both vendors at once: one click and every page works against the sandbox.
+                for slot in Slot::of(signkit::Vendor::Daoke)
+                    .iter()
+                    .chain(Slot::of(signkit::Vendor::Ytx))
+                {
+                    current.set(*slot, demo.get(*slot).to_owned());
+                }
+                current.ytx_env = demo.ytx_env;
+            });
         });
     };
     let rows = Slot::of(vendor)
@@ -50,13 +57,13 @@ pub fn CredentialsPanel(api: Api, findings: Memo<Vec<Finding>>) -> impl IntoView
                         prop:checked=move || credentials.with(|c| c.ytx_env == env)
                         on:change=move |_| credentials.update(|c| c.ytx_env = env)
                     />
-                    <span>{move || text.get(lang.get())}</span>
+                    <span>{tr(lang, text)}</span>
                 </label>
             }
         };
         view! {
             <fieldset class="cred-env">
-                <legend>{move || i18n::YTX_ENV.get(lang.get())}</legend>
+                <legend>{tr(lang, &i18n::YTX_ENV)}</legend>
                 {choice(YtxEnvironment::Sandbox, &i18n::ENV_SANDBOX)}
                 {choice(YtxEnvironment::Production, &i18n::ENV_PRODUCTION)}
             </fieldset>
@@ -65,17 +72,17 @@ pub fn CredentialsPanel(api: Api, findings: Memo<Vec<Finding>>) -> impl IntoView
     view! {
         <section class="card" aria-labelledby="credentials-title">
             <div class="card-head">
-                <h2 id="credentials-title">{move || i18n::CREDENTIALS.get(lang.get())}</h2>
+                <h2 id="credentials-title">{tr(lang, &i18n::CREDENTIALS)}</h2>
                 <Show when=demo_in_use>
-                    <span class="badge demo">{move || i18n::DEMO_BADGE.get(lang.get())}</span>
+                    <span class="badge demo">{tr(lang, &i18n::DEMO_BADGE)}</span>
                 </Show>
             </div>
-            <p class="hint">{move || i18n::CREDENTIALS_HINT.get(lang.get())}</p>
+            <p class="hint">{tr(lang, &i18n::CREDENTIALS_HINT)}</p>
             <div class="demo-row">
                 <button type="button" class="btn" data-testid="use-demo" on:click=use_demo>
-                    {move || i18n::USE_DEMO.get(lang.get())}
+                    {tr(lang, &i18n::USE_DEMO)}
                 </button>
-                <span class="hint">{move || i18n::USE_DEMO_HINT.get(lang.get())}</span>
+                <span class="hint">{tr(lang, &i18n::USE_DEMO_HINT)}</span>
             </div>
             {rows}
             {environment}
@@ -86,9 +93,9 @@ pub fn CredentialsPanel(api: Api, findings: Memo<Vec<Finding>>) -> impl IntoView
                     prop:checked=app.remember
                     on:change=move |ev| app.remember.set(event_target_checked(&ev))
                 />
-                <span>{move || i18n::REMEMBER.get(lang.get())}</span>
+                <span>{tr(lang, &i18n::REMEMBER)}</span>
             </label>
-            <p class="hint">{move || i18n::REMEMBER_HINT.get(lang.get())}</p>
+            <p class="hint">{tr(lang, &i18n::REMEMBER_HINT)}</p>
         </section>
     }
 }
@@ -119,6 +126,19 @@ fn CredentialInput(api: Api, which: Slot, findings: Memo<Vec<Finding>>) -> impl 
         })
     });
     let sent = Signal::derive(move || !value.get().is_empty());
+    // Shown once this input was touched (on any page) or a send of this page was attempted.
+    let shown = Signal::derive(move || {
+        app.touched_slots.with(|touched| touched.contains(&slot))
+            || app.draft(api).with(|draft| draft.attempted())
+    });
+    let touch = move || {
+        if !app
+            .touched_slots
+            .with_untracked(|touched| touched.contains(&slot))
+        {
+            app.touched_slots.update(|touched| touched.push(slot));
+        }
+    };
     let reveal = slot.is_secret().then(|| {
         view! {
             <button
@@ -143,10 +163,14 @@ fn CredentialInput(api: Api, which: Slot, findings: Memo<Vec<Finding>>) -> impl 
     });
     let status = param.map(|param| {
         let builder = param.required == signkit::endpoint::Requirement::BuilderDefault;
-        view! { <FindingStatus api finding sent default=param.default builder id=status_id.clone() /> }
+        view! { <FindingStatus api finding sent shown default=param.default builder id=status_id.clone() /> }
     });
     view! {
-        <div class="field cred" data-status=move || finding.with(|f| crate::components::status::status_code(f.as_ref(), sent.get()))>
+        <div
+            class="field cred"
+            data-status=move || finding.with(|f| crate::components::status::status_code(f.as_ref(), sent.get(), shown.get()))
+            on:focusout=move |_| touch()
+        >
             <div class="field-head">
                 <label class="field-label" for=id.clone()>{label}</label>
                 <code class="pname">{slot.name()}</code>
@@ -160,15 +184,27 @@ fn CredentialInput(api: Api, which: Slot, findings: Memo<Vec<Finding>>) -> impl 
                     autocomplete="off"
                     spellcheck="false"
                     placeholder=param.and_then(|p| p.default.or(p.example)).unwrap_or_default()
-                    aria-describedby=status_id.clone()
+                    // The secret has no status line of its own (its blocker is in the Send panel).
+                    aria-describedby=param.map(|_| status_id.clone())
+                    aria-invalid=move || {
+                        (shown.get()
+                            && finding.with(|f| {
+                                f.as_ref()
+                                    .is_some_and(|f| f.severity == signkit::rules::Severity::Error)
+                            }))
+                        .to_string()
+                    }
                     prop:value=value
-                    on:input=move |ev| credentials.update(|c| c.set(slot, event_target_value(&ev)))
+                    on:input=move |ev| {
+                        touch();
+                        credentials.update(|c| c.set(slot, event_target_value(&ev)));
+                    }
                 />
                 {reveal}
             </div>
             <div class="field-foot">{status} {counter}</div>
             <details class="help">
-                <summary>{move || i18n::ABOUT.get(lang.get())}</summary>
+                <summary>{tr(lang, &i18n::ABOUT)}</summary>
                 <p>{help}</p>
             </details>
         </div>

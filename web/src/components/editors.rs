@@ -8,7 +8,7 @@
 //! * [`FlagSwitch`] — a daoke 0/1 flag.
 
 use crate::app::AppState;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::model::{join_items, list_items, read_parties};
 use leptos::prelude::*;
 use signkit::endpoint::CounterReading;
@@ -33,6 +33,8 @@ pub fn ChipEditor(
     /// item over its limit is marked.
     #[prop(optional)]
     item_counters: Option<Signal<Vec<CounterReading>>>,
+    /// The ids of the parameter's status line and help (`aria-describedby`).
+    described_by: String,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let pending = RwSignal::new(String::new());
@@ -75,9 +77,7 @@ pub fn ChipEditor(
                             class="chip-remove"
                             aria-label=remove_label
                             on:click=move |_| remove(index)
-                        >
-                            "×"
-                        </button>
+                        ></button>
                     </li>
                 }
             })
@@ -93,7 +93,8 @@ pub fn ChipEditor(
                     autocomplete="off"
                     spellcheck="false"
                     aria-label=move || format!("{} {}", i18n::ADD.get(lang.get()), label.get())
-                    placeholder=move || placeholder.get(lang.get())
+                    aria-describedby=described_by
+                    placeholder=tr(lang, placeholder)
                     prop:value=pending
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
@@ -111,7 +112,7 @@ pub fn ChipEditor(
                     }
                 />
                 <button type="button" class="btn small" on:click=move |_| add()>
-                    {move || i18n::ADD.get(lang.get())}
+                    {tr(lang, &i18n::ADD)}
                 </button>
             </div>
             <p class="counter">{counter}</p>
@@ -126,8 +127,11 @@ pub fn PartiesTable(
     value: Signal<String>,
     /// Called with the new JSON text.
     on_change: Callback<String>,
+    /// The ids of the parameter's status line and help (`aria-describedby`).
+    described_by: String,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
+    let described_by = StoredValue::new(described_by);
     let rows = Memo::new(move |_| read_parties(&value.get()));
     let edit = move |index: usize, update: fn(&mut Party, String), text: String| {
         let mut parties = read_parties(&value.get_untracked()).unwrap_or_default();
@@ -161,6 +165,7 @@ pub fn PartiesTable(
                 autocomplete="off"
                 spellcheck="false"
                 aria-label=move || format!("{} {}", column.get(lang.get()), index + 1)
+                aria-describedby=described_by.get_value()
                 prop:value=move || {
                     rows.with(|rows| {
                         rows.as_ref().and_then(|rows| rows.get(index)).map(read).unwrap_or_default()
@@ -176,9 +181,9 @@ pub fn PartiesTable(
                 <thead>
                     <tr>
                         <th scope="col">"#"</th>
-                        <th scope="col">{move || i18n::PARTY_NAME.get(lang.get())}</th>
-                        <th scope="col">{move || i18n::PARTY_PHONE.get(lang.get())}</th>
-                        <th scope="col"><span class="sr">{move || i18n::REMOVE.get(lang.get())}</span></th>
+                        <th scope="col">{tr(lang, &i18n::PARTY_NAME)}</th>
+                        <th scope="col">{tr(lang, &i18n::PARTY_PHONE)}</th>
+                        <th scope="col"><span class="sr">{tr(lang, &i18n::REMOVE)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -197,28 +202,26 @@ pub fn PartiesTable(
                                     class="chip-remove"
                                     aria-label=move || format!("{} {}", i18n::REMOVE.get(lang.get()), index + 1)
                                     on:click=move |_| remove_row(index)
-                                >
-                                    "×"
-                                </button>
+                                ></button>
                             </td>
                         </tr>
                     </For>
                 </tbody>
             </table>
             <button type="button" class="btn small" on:click=add_row>
-                {move || i18n::ADD_PARTY.get(lang.get())}
+                {tr(lang, &i18n::ADD_PARTY)}
             </button>
         }
     };
     let unreadable = move || {
         view! {
-            <p class="hint">{move || i18n::PARTIES_UNREADABLE.get(lang.get())}</p>
+            <p class="hint">{tr(lang, &i18n::PARTIES_UNREADABLE)}</p>
             <button
                 type="button"
                 class="btn small"
                 on:click=move |_| on_change.run(parties_json(&[Party::default()]))
             >
-                {move || i18n::NEW_TABLE.get(lang.get())}
+                {tr(lang, &i18n::NEW_TABLE)}
             </button>
         }
     };
@@ -244,6 +247,8 @@ pub fn FlagSwitch(
     label: Signal<String>,
     /// Called with `"0"` or `"1"`.
     on_change: Callback<String>,
+    /// The ids of the parameter's status line and help (`aria-describedby`).
+    described_by: String,
 ) -> impl IntoView {
     let on = move || {
         if sent.get() {
@@ -258,6 +263,7 @@ pub fn FlagSwitch(
                 type="checkbox"
                 role="switch"
                 aria-label=label
+                aria-describedby=described_by
                 prop:checked=on
                 on:change=move |ev| {
                     let checked = event_target_checked(&ev);

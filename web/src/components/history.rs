@@ -1,7 +1,7 @@
 //! This session's requests, newest first; each opens to the exact request and reply.
 
 use crate::app::AppState;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::send::Attempt;
 use leptos::prelude::*;
 use signkit::Lang;
@@ -42,7 +42,7 @@ pub fn History() -> impl IntoView {
                                 <span class="muted">"#"{attempt.id} " " {attempt.at.clone()}</span>
                                 " "
                                 <code>{attempt.api.name()}</code>
-                                " → "
+                                <span class="arrow" aria-hidden="true"></span>
                                 <span>{attempt.target.code()}</span>
                                 <span class="history-summary">{summary(attempt, lang)}</span>
                             </summary>
@@ -60,7 +60,7 @@ pub fn History() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="history-title">
             <div class="card-head">
-                <h2 id="history-title">{move || i18n::HISTORY.get(lang.get())}</h2>
+                <h2 id="history-title">{tr(lang, &i18n::HISTORY)}</h2>
             </div>
             <div class="history" data-testid="history">{items}</div>
         </section>

@@ -4,7 +4,7 @@
 
 use crate::app::AppState;
 use crate::components::copy::CopyButton;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::model::{curl_base, PrepareError, Prepared, Signing};
 use leptos::prelude::*;
 
@@ -30,10 +30,10 @@ fn Block(
     view! {
         <div class="block">
             <div class="block-head">
-                <h3>{move || title.get(lang.get())}</h3>
+                <h3>{tr(lang, title)}</h3>
                 <CopyButton text label=copy_label.unwrap_or(&i18n::COPY) testid=copy_testid />
             </div>
-            {note.map(|note| view! { <p class="hint">{move || note.get(lang.get())}</p> })}
+            {note.map(|note| view! { <p class="hint">{tr(lang, note)}</p> })}
             <pre class="code" data-testid=testid tabindex="0">{text}</pre>
         </div>
     }
@@ -57,7 +57,7 @@ pub fn Inspector(prepared: Memo<Result<Prepared, PrepareError>>) -> impl IntoVie
                     .collect_view();
                 view! {
                     <div class="block">
-                        <h3>{move || i18n::SORTED_KEYS.get(lang.get())}</h3>
+                        <h3>{tr(lang, &i18n::SORTED_KEYS)}</h3>
                         <ol class="keys" data-testid="sorted-keys">{keys}</ol>
                     </div>
                 }
@@ -76,7 +76,7 @@ pub fn Inspector(prepared: Memo<Result<Prepared, PrepareError>>) -> impl IntoVie
                 );
                 view! {
                     <div class="block">
-                        <h3>{move || i18n::AUTHORIZATION.get(lang.get())}</h3>
+                        <h3>{tr(lang, &i18n::AUTHORIZATION)}</h3>
                         <dl class="pairs">
                             <dt>"timestamp"</dt>
                             <dd><code data-testid="timestamp">{timestamp}</code></dd>
@@ -122,19 +122,20 @@ pub fn Inspector(prepared: Memo<Result<Prepared, PrepareError>>) -> impl IntoVie
     view! {
         <section class="card inspector" aria-labelledby="inspector-title">
             <div class="card-head">
-                <h2 id="inspector-title">{move || i18n::INSPECTOR.get(lang.get())}</h2>
+                <h2 id="inspector-title">{tr(lang, &i18n::INSPECTOR)}</h2>
             </div>
             <Show
                 when=ready
                 fallback=move || view! {
-                    <p class="notice error">{move || i18n::NO_REQUEST.get(lang.get())} " " {error}</p>
+                    // Neutral: an untouched form is calm (the Send panel says what to fix).
+                    <p class="notice">{tr(lang, &i18n::NO_REQUEST)} " " {error}</p>
                 }
             >
                 {signing}
                 <Block title=&i18n::STRING_TO_SIGN text=string_to_sign testid="string-to-sign" />
                 <div class="block">
                     <div class="block-head">
-                        <h3>{move || i18n::SIGN.get(lang.get())}</h3>
+                        <h3>{tr(lang, &i18n::SIGN)}</h3>
                         <CopyButton text=sign />
                     </div>
                     <code class="sign" data-testid="sign">{sign}</code>
@@ -142,7 +143,7 @@ pub fn Inspector(prepared: Memo<Result<Prepared, PrepareError>>) -> impl IntoVie
                 <div class="block">
                     <div class="block-head">
                         <h3>
-                            {move || i18n::BODY.get(lang.get())}
+                            {tr(lang, &i18n::BODY)}
                             " "
                             <code class="muted small">{content_type}</code>
                         </h3>

@@ -4,7 +4,7 @@
 
 use crate::app::AppState;
 use crate::browser;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::send::{Attempt, Exchange, Failure, TIMEOUT_SECONDS};
 use leptos::prelude::*;
 use signkit::reply::{Outcome, Reply};
@@ -28,14 +28,57 @@ pub fn ReplyPanel(api: signkit::Api) -> impl IntoView {
     view! {
         <section class="card reply-card" aria-labelledby="reply-title">
             <div class="card-head">
-                <h2 id="reply-title">{move || i18n::REPLY.get(lang.get())}</h2>
+                <h2 id="reply-title">{tr(lang, &i18n::REPLY)}</h2>
             </div>
+            // The verdict in one short sentence for screen readers (a live region that is
+            // always there, so each new reply is announced).
+            <p class="sr" role="status" data-testid="reply-announce">
+                {move || latest.with(|attempt| attempt.as_ref().map(|attempt| announcement(attempt, lang.get())))}
+            </p>
             {move || match latest.get() {
                 Some(attempt) => view! { <AttemptView attempt /> }.into_any(),
-                None => view! { <p class="hint">{move || i18n::NO_REPLY.get(lang.get())}</p> }.into_any(),
+                None => view! { <p class="hint">{tr(lang, &i18n::NO_REPLY)}</p> }.into_any(),
             }}
         </section>
     }
+}
+
+/// "Reply 2: Success, 0" — the attempt's number (so a repeated verdict is announced again),
+/// the verdict and the code, or why there is no answer.
+fn announcement(attempt: &Attempt, lang: Lang) -> String {
+    let verdict = match (&attempt.outcome, &attempt.reply) {
+        (Err(failure), _) => {
+            format!(
+                "{}, {}",
+                i18n::FAILURE.get(lang),
+                failure_text(failure, lang)
+            )
+        }
+        (Ok(_), Some(reply)) if reply.ok => String::from(i18n::SUCCESS.get(lang)),
+        (Ok(exchange), reply) => {
+            let unrecognised = reply
+                .as_ref()
+                .is_none_or(|r| matches!(r.outcome, Outcome::Unrecognised { .. }));
+            let verdict = if unrecognised {
+                &i18n::UNRECOGNISED
+            } else {
+                &i18n::FAILURE
+            };
+            format!(
+                "{}, {} {}",
+                verdict.get(lang),
+                i18n::HTTP_STATUS.get(lang),
+                exchange.status
+            )
+        }
+    };
+    let code = attempt
+        .reply
+        .as_ref()
+        .and_then(|reply| reply.code.clone())
+        .map(|code| format!(", {code}"))
+        .unwrap_or_default();
+    format!("{} {}: {verdict}{code}", i18n::REPLY.get(lang), attempt.id)
 }
 
 /// One attempt: the decoded reply or why there is none, then the outbound calls.
@@ -50,7 +93,7 @@ pub fn AttemptView(attempt: Attempt) -> impl IntoView {
         Err(failure) => view! {
             <div class="reply failed" data-testid="reply" data-ok="false">
                 <p class="reply-line">
-                    <span class="badge error">{move || i18n::FAILURE.get(lang.get())}</span>
+                    <span class="badge error">{tr(lang, &i18n::FAILURE)}</span>
                     <code class="reply-code" data-testid="reply-code">"—"</code>
                 </p>
                 <p class="notice error" data-testid="send-failure">
@@ -68,6 +111,7 @@ fn failure_text(failure: &Failure, lang: Lang) -> String {
         Failure::Network { url, detail } => i18n::network_failure(lang, url, detail),
         Failure::Timeout { url } => i18n::timed_out(lang, url, TIMEOUT_SECONDS),
         Failure::Cancelled => i18n::CANCELLED.get(lang).to_owned(),
+        Failure::SandboxUnavailable { detail } => i18n::sandbox_unavailable(lang, detail),
     }
 }
 
@@ -106,7 +150,7 @@ fn ExchangeView(exchange: Exchange, reply: Option<Reply>) -> impl IntoView {
         } else {
             ("badge error", &i18n::FAILURE)
         };
-        view! { <span class=class>{move || text.get(lang.get())}</span> }
+        view! { <span class=class>{tr(lang, text)}</span> }
     };
     let details = move || {
         let lang = lang.get();
@@ -120,7 +164,7 @@ fn ExchangeView(exchange: Exchange, reply: Option<Reply>) -> impl IntoView {
                 {badge}
                 <code class="reply-code" data-testid="reply-code">{code.unwrap_or_else(|| String::from("—"))}</code>
                 <span class="muted small">
-                    {move || i18n::HTTP_STATUS.get(lang.get())} " " {exchange.status}
+                    {tr(lang, &i18n::HTTP_STATUS)} " " {exchange.status}
                 </span>
             </p>
             {details}
@@ -136,7 +180,7 @@ fn ExchangeView(exchange: Exchange, reply: Option<Reply>) -> impl IntoView {
                 <p class="notice warn">{move || i18n::storage_failure(lang.get())}</p>
             })}
             <details class="raw">
-                <summary>{move || i18n::RAW_REPLY.get(lang.get())}</summary>
+                <summary>{tr(lang, &i18n::RAW_REPLY)}</summary>
                 <p class="muted small">
                     {exchange.content_type.clone().unwrap_or_default()}
                 </p>
@@ -286,8 +330,8 @@ fn OutboundView(records: Option<Vec<OutboundRecord>>) -> impl IntoView {
     };
     view! {
         <div class="outbound" data-testid="outbound">
-            <h3>{move || i18n::OUTBOUND.get(lang.get())}</h3>
-            <p class="hint">{move || i18n::OUTBOUND_HINT.get(lang.get())}</p>
+            <h3>{tr(lang, &i18n::OUTBOUND)}</h3>
+            <p class="hint">{tr(lang, &i18n::OUTBOUND_HINT)}</p>
             {body}
         </div>
     }

@@ -4,7 +4,7 @@
 use crate::app::AppState;
 use crate::browser;
 use crate::components::inspector::prepare_error_text;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::model::{network_base, Blocker, PrepareError, Prepared, TargetKind, SANDBOX_PROXY};
 use crate::send::{self, Attempt, Exchange, Failure, InFlight};
 use leptos::prelude::*;
@@ -73,6 +73,16 @@ fn record(
     app.boundary_seed.set(browser::random_u64());
 }
 
+/// One request as the send action runs it.
+#[derive(Clone)]
+struct SendJob {
+    request: PreparedRequest,
+    target: TargetKind,
+    /// For a network target: its base URL and the in-flight abort controller and timeout;
+    /// `None` for the in-browser sandbox.
+    network: Option<(String, Rc<InFlight>)>,
+}
+
 /// The send bar of `api`'s page.
 #[component]
 pub fn SendPanel(
@@ -85,8 +95,25 @@ pub fn SendPanel(
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
     let lang = app.lang;
-    let sending = RwSignal::new(false);
-    let in_flight = StoredValue::new_local(None::<Rc<InFlight>>);
+    // Sending: the action's pending state is "sending", its input (while in flight) holds a
+    // network request's abort controller for the Cancel button, and the outcome is recorded
+    // when the future ends — answered, timed out, cancelled, or the sandbox module unavailable.
+    let network = Action::new_local(move |job: &SendJob| {
+        let job = job.clone();
+        async move {
+            let outcome = match &job.network {
+                // The in-browser sandbox (its module is loaded on first use).
+                None => send::send_in_browser(&job.request).await,
+                Some((base, flight)) => {
+                    let sandbox_base =
+                        (job.target == TargetKind::HttpSandbox).then(|| base.clone());
+                    send::send_network(&job.request, base, sandbox_base.as_deref(), flight).await
+                }
+            };
+            record(app, api, job.target, job.request, outcome);
+        }
+    });
+    let sending = network.pending();
     let reset_notice = RwSignal::new(None::<&'static Bilingual>);
 
     let send = move |_| {
@@ -96,7 +123,17 @@ pub fn SendPanel(
         // "Now" is read at the edge when sending; the memos recompute the request from it,
         // and exactly that request (the one the inspector now shows) is sent.
         app.now.set(browser::now_unix());
-        if !blockers.with_untracked(Vec::is_empty) {
+        if let Some(first) = blockers.with_untracked(|blockers| blockers.first().map(blocker_field))
+        {
+            // An attempt while blocked: every finding of the page is shown from now on, and the
+            // focus goes to the first field to fix.
+            let draft = app.draft(api);
+            if !draft.with_untracked(|draft| draft.attempted()) {
+                draft.update(|draft| draft.attempt());
+            }
+            if let Some(field) = first {
+                browser::focus_param(&field);
+            }
             return;
         }
         let Some(request) = prepared.with_untracked(|p| p.as_ref().ok().map(|p| p.request.clone()))
@@ -108,8 +145,11 @@ pub fn SendPanel(
         let custom = app.custom_base.get_untracked();
         reset_notice.set(None);
         let Some(base) = network_base(target, api.vendor(), env, &custom) else {
-            let exchange = send::send_in_browser(&request);
-            record(app, api, target, request, Ok(exchange));
+            network.dispatch_local(SendJob {
+                request,
+                target,
+                network: None,
+            });
             return;
         };
         let Some(flight) = InFlight::start().map(Rc::new) else {
@@ -120,20 +160,15 @@ pub fn SendPanel(
             record(app, api, target, request, Err(failure));
             return;
         };
-        in_flight.set_value(Some(Rc::clone(&flight)));
-        sending.set(true);
-        let sandbox_base = (target == TargetKind::HttpSandbox).then(|| base.clone());
-        spawn_local(async move {
-            let outcome =
-                send::send_network(&request, &base, sandbox_base.as_deref(), &flight).await;
-            in_flight.set_value(None);
-            sending.set(false);
-            record(app, api, target, request, outcome);
+        network.dispatch_local(SendJob {
+            request,
+            target,
+            network: Some((base, flight)),
         });
     };
     let cancel = move |_| {
-        in_flight.with_value(|flight| {
-            if let Some(flight) = flight {
+        network.input().with_untracked(|job| {
+            if let Some((_, flight)) = job.as_ref().and_then(|job| job.network.as_ref()) {
                 flight.cancel();
             }
         });
@@ -202,15 +237,18 @@ pub fn SendPanel(
     let is_network = move || app.target.get() != TargetKind::Browser;
     let demo_to_vendor = move || {
         app.target.get() == TargetKind::Vendor
-            && app
-                .credentials
-                .with(|c| app.demo.with_value(|demo| c.is_demo(api.vendor(), demo)))
+            && app.credentials.with(|c| {
+                app.demo.with(|demo| {
+                    demo.as_ref()
+                        .is_some_and(|demo| c.is_demo(api.vendor(), demo))
+                })
+            })
     };
     view! {
         <section class="card send-card" aria-labelledby="send-title">
             <div class="card-head">
                 <h2 id="send-title">
-                    <label for="target">{move || i18n::TARGET.get(lang.get())}</label>
+                    <label for="target">{tr(lang, &i18n::TARGET)}</label>
                 </h2>
             </div>
             <div class="send-row">
@@ -228,12 +266,12 @@ pub fn SendPanel(
                 </select>
                 <Show when=move || app.target.get().is_sandbox()>
                     <button type="button" class="btn" data-testid="reset-sandbox" on:click=reset>
-                        {move || i18n::RESET_SANDBOX.get(lang.get())}
+                        {tr(lang, &i18n::RESET_SANDBOX)}
                     </button>
                 </Show>
             </div>
             <Show when=move || app.target.get() == TargetKind::Custom>
-                <label class="field-label" for="custom-base">{move || i18n::CUSTOM_BASE.get(lang.get())}</label>
+                <label class="field-label" for="custom-base">{tr(lang, &i18n::CUSTOM_BASE)}</label>
                 <input
                     id="custom-base"
                     class="input"
@@ -246,11 +284,11 @@ pub fn SendPanel(
             </Show>
             <Show when=is_network>
                 <p class="hint">
-                    {move || i18n::PROXY_NOTE.get(lang.get())} " " {move || i18n::TIMEOUT_NOTE.get(lang.get())}
+                    {tr(lang, &i18n::PROXY_NOTE)} " " {tr(lang, &i18n::TIMEOUT_NOTE)}
                 </p>
             </Show>
             <Show when=demo_to_vendor>
-                <p class="notice warn">{move || i18n::DEMO_TO_VENDOR.get(lang.get())}</p>
+                <p class="notice warn">{tr(lang, &i18n::DEMO_TO_VENDOR)}</p>
             </Show>
             {move || reset_notice.get().map(|notice| view! { <p class="notice" role="status">{notice.get(lang.get())}</p> })}
             <div class="send-actions">
@@ -259,7 +297,10 @@ pub fn SendPanel(
                     class="btn primary"
                     data-testid="send"
                     aria-describedby="send-reason"
-                    disabled=move || sending.get() || !blockers.with(Vec::is_empty)
+                    // Blocked, it stays focusable and clickable (aria-disabled, not disabled): a
+                    // click shows every finding and moves the focus to the first one.
+                    aria-disabled=move || (!blockers.with(Vec::is_empty)).to_string()
+                    disabled=move || sending.get()
                     on:click=send
                 >
                     <Show when=move || sending.get()>
@@ -269,11 +310,17 @@ pub fn SendPanel(
                 </button>
                 <Show when=move || sending.get()>
                     <button type="button" class="btn" data-testid="cancel" on:click=cancel>
-                        {move || i18n::CANCEL.get(lang.get())}
+                        {tr(lang, &i18n::CANCEL)}
                     </button>
                 </Show>
             </div>
-            <div id="send-reason" class="send-reason" data-testid="send-reason" aria-live="polite">
+            <div
+                id="send-reason"
+                class="send-reason"
+                class:attempted=move || app.draft(api).with(|draft| draft.attempted())
+                data-testid="send-reason"
+                aria-live="polite"
+            >
                 {reasons}
             </div>
         </section>

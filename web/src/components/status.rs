@@ -1,5 +1,6 @@
 //! The live status line of one parameter: OK, WARN or ERROR with the core's bilingual
-//! message and the server code the value would cause.
+//! message and the server code the value would cause. The icon (✓ ! ✕ –) is drawn by the
+//! style sheet from `data-status`: a decoration, not text.
 
 use crate::app::AppState;
 use crate::i18n;
@@ -9,9 +10,11 @@ use signkit::rules::Severity;
 use signkit::validate::Finding;
 use signkit::Api;
 
-/// `ok`, `warn`, `error` or `unsent`: the `data-status` attribute and the CSS state.
-pub fn status_code(finding: Option<&Finding>, sent: bool) -> &'static str {
+/// `ok`, `warn`, `error`, `unsent` or `untouched` (a finding not shown yet: the field has not
+/// been touched and no send was attempted): the `data-status` attribute and the CSS state.
+pub fn status_code(finding: Option<&Finding>, sent: bool, shown: bool) -> &'static str {
     match finding.map(|finding| finding.severity) {
+        Some(_) if !shown => "untouched",
         Some(Severity::Error) => "error",
         Some(Severity::Warn) => "warn",
         None if sent => "ok",
@@ -28,6 +31,8 @@ pub fn FindingStatus(
     finding: Signal<Option<Finding>>,
     /// Whether the parameter is sent.
     sent: Signal<bool>,
+    /// Whether the finding is shown (touched, or a send was attempted).
+    shown: Signal<bool>,
     /// The default that applies when it is not sent.
     default: Option<&'static str>,
     /// The builder fills the parameter in when it is not set (rather than leaving it out).
@@ -40,10 +45,14 @@ pub fn FindingStatus(
     let line = move || {
         let lang = lang.get();
         match finding.get() {
+            Some(_) if !shown.get() => view! {
+                <span class="icon" aria-hidden="true"></span>
+            }
+            .into_any(),
             Some(finding) => {
-                let (icon, label) = match finding.severity {
-                    Severity::Error => ("✕", &i18n::STATUS_ERROR),
-                    Severity::Warn => ("!", &i18n::STATUS_WARN),
+                let label = match finding.severity {
+                    Severity::Error => &i18n::STATUS_ERROR,
+                    Severity::Warn => &i18n::STATUS_WARN,
                 };
                 let code = finding.server_code.map(|code| {
                     let meaning = catalogue::lookup(api.vendor(), code)
@@ -57,7 +66,7 @@ pub fn FindingStatus(
                     }
                 });
                 view! {
-                    <span class="icon" aria-hidden="true">{icon}</span>
+                    <span class="icon" aria-hidden="true"></span>
                     <span class="sev">{label.get(lang)}</span>
                     {code}
                     <span class="class-tag" title=finding.class.as_str()>
@@ -68,12 +77,12 @@ pub fn FindingStatus(
                 .into_any()
             }
             None if sent.get() => view! {
-                <span class="icon" aria-hidden="true">"✓"</span>
+                <span class="icon" aria-hidden="true"></span>
                 <span class="sev">{i18n::STATUS_OK.get(lang)}</span>
             }
             .into_any(),
             None => view! {
-                <span class="icon" aria-hidden="true">"–"</span>
+                <span class="icon" aria-hidden="true"></span>
                 <span class="msg">
                     {if builder {
                         i18n::builder_fills(lang, default)
@@ -89,7 +98,7 @@ pub fn FindingStatus(
         <div
             class="status"
             id=id
-            data-status=move || finding.with(|finding| status_code(finding.as_ref(), sent.get()))
+            data-status=move || finding.with(|finding| status_code(finding.as_ref(), sent.get(), shown.get()))
             aria-live="polite"
         >
             {line}

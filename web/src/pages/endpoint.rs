@@ -9,7 +9,7 @@ use crate::components::history::History;
 use crate::components::inspector::Inspector;
 use crate::components::reply::ReplyPanel;
 use crate::components::send_panel::SendPanel;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use crate::model::{self, example_credentials, Draft, Edge, Slot};
 use leptos::prelude::*;
 use signkit::endpoint::describe;
@@ -97,7 +97,7 @@ pub fn EndpointPage(api: Api) -> impl IntoView {
         };
         view! {
             <label class="inline-field">
-                <span>{move || i18n::ENCODING.get(lang.get())}</span>
+                <span>{tr(lang, &i18n::ENCODING)}</span>
                 <select
                     class="input"
                     data-testid="encoding"
@@ -114,25 +114,25 @@ pub fn EndpointPage(api: Api) -> impl IntoView {
         <div class="page" data-api=api.name()>
             <section class="page-head">
                 <div class="page-title">
-                    <h1>{move || description.title.get(lang.get()).to_owned()}</h1>
+                    <h1>{tr(lang, &description.title)}</h1>
                     <p class="endpoint-line">
                         <span class="method">{description.method}</span>
                         <code>{description.path}</code>
                     </p>
-                    <p class="summary">{move || description.summary.get(lang.get()).to_owned()}</p>
+                    <p class="summary">{tr(lang, &description.summary)}</p>
                 </div>
                 <div class="page-actions">
                     <button
                         type="button"
                         class="btn"
                         data-testid="load-example"
-                        title=move || i18n::LOAD_EXAMPLE_HINT.get(lang.get())
+                        title=tr(lang, &i18n::LOAD_EXAMPLE_HINT)
                         on:click=load_example
                     >
-                        {move || i18n::LOAD_EXAMPLE.get(lang.get())}
+                        {tr(lang, &i18n::LOAD_EXAMPLE)}
                     </button>
                     <button type="button" class="btn subtle" data-testid="clear-form" on:click=clear>
-                        {move || i18n::CLEAR_FORM.get(lang.get())}
+                        {tr(lang, &i18n::CLEAR_FORM)}
                     </button>
                     {encoding_choice}
                 </div>
@@ -142,7 +142,7 @@ pub fn EndpointPage(api: Api) -> impl IntoView {
                     <CredentialsPanel api findings />
                     <section class="card" aria-labelledby="params-title">
                         <div class="card-head">
-                            <h2 id="params-title">{move || i18n::PARAMETERS.get(lang.get())}</h2>
+                            <h2 id="params-title">{tr(lang, &i18n::PARAMETERS)}</h2>
                         </div>
                         <form class="fields" on:submit=|ev| ev.prevent_default()>
                             {fields}
