@@ -30,11 +30,13 @@ const manifest = {
     ".": { types: "./signkit.d.ts", default: "./signkit.js" },
     "./node": { types: "./node/signkit.d.ts", default: "./node/signkit.js" },
     "./signer": { types: "./signer/signkit.d.ts", default: "./signer/signkit.js" },
+    "./doctor": { types: "./doctor/signkit.d.ts", default: "./doctor/signkit.js" },
     "./signkit_bg.wasm": "./signkit_bg.wasm",
     "./signer/signkit_bg.wasm": "./signer/signkit_bg.wasm",
+    "./doctor/signkit_bg.wasm": "./doctor/signkit_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["*.js", "*.d.ts", "*.wasm", "node/", "signer/", "README.md", "CHANGELOG.md"],
+  files: ["*.js", "*.d.ts", "*.wasm", "node/", "signer/", "doctor/", "README.md", "CHANGELOG.md"],
   sideEffects: false,
   engines: { node: ">=20" },
 };
@@ -59,6 +61,7 @@ const lines = [
     ["signkit (full, ES module)", entry("")],
     ["signkit/signer (signer-only)", entry("signer")],
     ["signkit/node (full, CommonJS)", entry("node")],
+    ["signkit/doctor (full + diagnose, ES module)", entry("doctor")],
   ].map(
     ([name, { js, wasm }]) =>
       `| \`${name}\` | ${bytes(wasm.raw)} | ${bytes(wasm.gzip)} | ${bytes(js.raw)} | ${bytes(js.gzip)} | **${bytes(wasm.gzip + js.gzip)}** |`,

@@ -96,6 +96,8 @@ pub mod rules;
 #[cfg(feature = "full")]
 pub mod validate;
 
+#[cfg(feature = "doctor")]
+pub mod doctor;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 #[cfg(feature = "server")]

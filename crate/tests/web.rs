@@ -3,7 +3,7 @@
 //! vectors, error paths, validation cases and replies. (The Node tests in `tests/node/` run
 //! every vector and every validation case through the generated package.)
 //!
-//! Run with `cargo test -p signkit --target wasm32-unknown-unknown --features wasm --test web`
+//! Run with `cargo test -p signkit --target wasm32-unknown-unknown --features wasm,doctor --test web`
 //! (`CHROMEDRIVER` set; `./dev test` does it).
 #![cfg(all(target_arch = "wasm32", feature = "wasm"))]
 
@@ -490,4 +490,93 @@ fn endpoint_descriptions() {
             "inviteMeeting"
         ]
     );
+}
+
+/// Every case of `spec/doctor_cases.json` through `diagnose` (spec/doctor.md D7), checked as
+/// D7 says; all failures are listed with their case ids.
+#[cfg(feature = "doctor")]
+#[wasm_bindgen_test]
+fn doctor_cases() {
+    use signkit::wasm::diagnose;
+    const DOCTOR: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../spec/doctor_cases.json"
+    ));
+    let parsed = JSON::parse(DOCTOR).unwrap();
+    let cases = Array::from(&get(&parsed, "cases"));
+    assert_eq!(
+        cases.length() as f64,
+        get(&parsed, "count").as_f64().unwrap()
+    );
+    let strings = |list: &JsValue| -> Vec<String> {
+        Array::from(list)
+            .iter()
+            .map(|v| v.as_string().unwrap())
+            .collect()
+    };
+    let mut failures = Vec::new();
+    for case in cases.iter() {
+        let id = text(&case, "id");
+        let expect = get(&case, "expect");
+        let diagnosis = match diagnose(get(&case, "capture"), get(&case, "options")) {
+            Ok(diagnosis) => diagnosis,
+            Err(error) => {
+                failures.push(format!("{id}: threw {error:?}"));
+                continue;
+            }
+        };
+        if text(&diagnosis, "verdict") != text(&expect, "verdict") {
+            failures.push(format!("{id}: verdict {}", text(&diagnosis, "verdict")));
+        }
+        let mistakes = Array::from(&get(&diagnosis, "mistakes"));
+        let ids = |confirmed: bool| -> Vec<String> {
+            let mut ids: Vec<String> = mistakes
+                .iter()
+                .filter(|m| get(m, "confirmed").as_bool() == Some(confirmed))
+                .map(|m| text(&m, "id"))
+                .collect();
+            ids.sort();
+            ids
+        };
+        let mut want = strings(&get(&expect, "confirmed"));
+        want.sort();
+        if ids(true) != want {
+            failures.push(format!("{id}: confirmed {:?}", ids(true)));
+        }
+        let suspected = ids(false);
+        for suspect in strings(&get(&expect, "suspected")) {
+            if !suspected.contains(&suspect) {
+                failures.push(format!("{id}: suspect {suspect} missing"));
+            }
+        }
+        let sees = get(&expect, "serverSees");
+        if !sees.is_undefined() {
+            let want: Vec<(String, String)> = Array::from(&sees)
+                .iter()
+                .map(|pair| {
+                    let pair = Array::from(&pair);
+                    (
+                        pair.get(0).as_string().unwrap(),
+                        pair.get(1).as_string().unwrap(),
+                    )
+                })
+                .collect();
+            let got: Vec<(String, String)> = Array::from(&get(&diagnosis, "serverSees"))
+                .iter()
+                .filter(|seen| text(seen, "kind") == "text")
+                .map(|seen| (text(&seen, "name"), text(&seen, "value")))
+                .collect();
+            if got != want {
+                failures.push(format!("{id}: serverSees {got:?}"));
+            }
+        }
+        let difference = get(&expect, "firstDifference");
+        if !difference.is_undefined() {
+            let got = get(&get(&diagnosis, "firstDifference"), "offset").as_f64();
+            if got != get(&difference, "offset").as_f64() {
+                failures.push(format!("{id}: firstDifference {got:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

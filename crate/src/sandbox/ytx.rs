@@ -8,11 +8,9 @@ use super::state::{Invitation, State, YtxAccount};
 use super::{HttpRequest, HttpResponse};
 use crate::api::Vendor;
 use crate::catalogue::SUCCESS;
+use crate::server::ytx as server;
 use crate::time::BeijingTime;
 use crate::ytx::{ytx_sign, AuthToken};
-
-/// The accepted window around the sandbox clock, both ends included (sandbox-defined).
-const TIMESTAMP_WINDOW_SECONDS: u64 = 86_400;
 
 /// Why a YTX request failed, in the order the checks run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,22 +73,19 @@ fn run(
     now: i64,
 ) -> Result<String, Failure> {
     // 1. Route.
-    let account_sid = route(&request.method, path).ok_or(Failure::Route)?;
+    let account_sid = server::route(&request.method, path).ok_or(Failure::Route)?;
     // 2. Sign present (used as sent, not percent-decoded).
-    let sign = query
-        .split('&')
-        .filter_map(|piece| piece.split_once('='))
-        .find(|(name, value)| *name == "Sign" && !value.is_empty())
-        .map(|(_, value)| value)
-        .ok_or(Failure::SignMissing)?;
+    let sign = server::query_sign(query).ok_or(Failure::SignMissing)?;
     // 3. Authorization = Base64(accountSID "|" timestamp).
-    let (authorized_sid, timestamp) = authorization(request).ok_or(Failure::Authorization)?;
+    let (authorized_sid, timestamp) = server::authorization_header(request)
+        .and_then(server::authorization)
+        .ok_or(Failure::Authorization)?;
     if authorized_sid != account_sid {
         return Err(Failure::AccountDiffers);
     }
     // 4. Timestamp.
-    let instant = BeijingTime::parse(&timestamp).ok_or(Failure::TimestampMalformed)?;
-    if instant.to_unix().abs_diff(now) > TIMESTAMP_WINDOW_SECONDS {
+    let instant = server::timestamp(&timestamp).ok_or(Failure::TimestampMalformed)?;
+    if !server::within_window(instant, now) {
         return Err(Failure::TimestampOutsideWindow);
     }
     // 5. Account.
@@ -167,34 +162,6 @@ fn run(
         at: now,
     });
     Ok(request_id)
-}
-
-/// `POST /{6 digits}/sid/{accountSID}/call/TeleMeeting.wx` → the accountSID.
-fn route<'p>(method: &str, path: &'p str) -> Option<&'p str> {
-    let segments: Vec<&str> = path.split('/').collect();
-    match segments.as_slice() {
-        ["", version, "sid", account_sid, "call", "TeleMeeting.wx"]
-            if method == "POST"
-                && version.len() == 6
-                && version.bytes().all(|b| b.is_ascii_digit())
-                && !account_sid.is_empty() =>
-        {
-            Some(account_sid)
-        }
-        _ => None,
-    }
-}
-
-/// The `Authorization` header (name in any case, value trimmed of spaces and tabs), decoded: the text before
-/// and after its first `|`.
-fn authorization(request: &HttpRequest) -> Option<(String, String)> {
-    let (_, value) = request
-        .headers
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case("Authorization"))?;
-    let plain = String::from_utf8(crate::base64::decode(value.trim_matches([' ', '\t']))?).ok()?;
-    let (account_sid, timestamp) = plain.split_once('|')?;
-    Some((account_sid.to_owned(), timestamp.to_owned()))
 }
 
 /// The `Sign` signkit's YTX signer computes: MD5(accountSID + authToken + timestamp).

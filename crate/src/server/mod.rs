@@ -15,12 +15,15 @@
 //!   value, kind, and for form bodies the undecoded wire text) and the argument table the
 //!   handlers read ([`Args`]: last value wins, tables, `true`, files);
 //! * [`form`] and [`multipart`] — the three parsers themselves and their value decodings
-//!   ([`Parser::decode`] with a [`form::Decoding`], for variants such as "`+` kept").
+//!   ([`Parser::decode`] with a [`form::Decoding`], for variants such as "`+` kept");
+//! * [`ytx`] — what the YTX server reads before the body (spec §10.8 steps 1–4): route,
+//!   `Sign`, `Authorization`, timestamp window.
 
 mod args;
 pub mod form;
 pub mod multipart;
 mod pattern;
+pub mod ytx;
 
 pub use args::{ArgValue, Args, Field, Parsed, Parser, SignedPair, Wire};
 

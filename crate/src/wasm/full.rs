@@ -641,6 +641,6 @@ export interface Reply {
 
 /// The current time in Unix seconds (`Date.now()`): with the boundary seed, the only
 /// outside input of the package; both can be passed in instead.
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
 }

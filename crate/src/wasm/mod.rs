@@ -10,7 +10,8 @@
 //!   exact messages from `messages`);
 //! * [`signer`] holds the five signing functions, which read their few arguments with it;
 //! * with `full`, [`full`] holds the builders, `validate`, `decodeReply` and `endpoints`,
-//!   whose options are typed structs read through serde-wasm-bindgen (`typed`).
+//!   whose options are typed structs read through serde-wasm-bindgen (`typed`);
+//! * with `doctor`, [`doctor`] holds `diagnose`, the sign doctor, the same way.
 //!
 //! Results are Rust structs serialised by serde-wasm-bindgen; their TypeScript comes from
 //! the same structs (`Tsify`), the rest of the declarations from
@@ -20,6 +21,8 @@
 //! default) the npm package's full entry points (`signkit`, `signkit/node`); with
 //! `--no-default-features --features wasm` the signer-only one (`signkit/signer`).
 
+#[cfg(feature = "doctor")]
+pub mod doctor;
 pub mod error;
 #[cfg(feature = "full")]
 pub mod full;
@@ -29,6 +32,8 @@ pub mod signer;
 #[cfg(feature = "full")]
 mod typed;
 
+#[cfg(feature = "doctor")]
+pub use doctor::diagnose;
 pub use error::is_signkit_error;
 #[cfg(feature = "full")]
 pub use full::{build_daoke_request, build_invite_meeting, decode_reply, endpoints, validate};
