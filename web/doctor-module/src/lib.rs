@@ -3,11 +3,11 @@
 //! the app runs in a Web Worker when the page is first opened.
 //!
 //! The messages are plain serde types exchanged as JSON: a [`Question`] (diagnose a capture,
-//! or list the examples), answered by [`handle`] (feature `module`, the worker's side) with
-//! the core's [`Diagnosis`](signkit::doctor::Diagnosis) as serialized by the core (spec
-//! doctor.md D3) or the [`Example`] list. The app reads the diagnosis as a [`DiagnosisView`];
-//! without the `module` feature this crate is only these types, so the app does not link the
-//! doctor.
+//! or list the examples), answered by `handle` (feature `module`, the worker's side) with
+//! an [`Answer`] (the verdict and the results rendered as HTML from the core's
+//! `signkit::doctor::Diagnosis`, in both languages) or the [`Example`] list.
+//! Without the `module` feature this crate is only these types, so the app links neither the
+//! doctor nor the results' rendering.
 
 use serde::{Deserialize, Serialize};
 use signkit::Bilingual;
@@ -52,86 +52,23 @@ impl core::fmt::Debug for Inputs {
     }
 }
 
-/// What the server sees of one name (D2 `serverSees`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SeenView {
-    /// The name.
-    pub name: String,
-    /// The value kept, as text.
-    pub value: String,
-    /// `text`, `file`, `table` or `true`.
-    pub kind: String,
-}
-
-/// A named mistake (D3 `mistakes`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MistakeView {
-    /// The catalogue id.
-    pub id: String,
-    /// Reproduced with the secret (true) or only suspected.
-    pub confirmed: bool,
-    /// The core's explanation.
-    pub message: Bilingual,
-}
-
-/// Where the caller's string to sign first differs (D6).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DifferenceView {
-    /// Index of the first differing byte.
-    pub offset: usize,
-    /// The server's excerpt.
-    pub server: String,
-    /// The caller's excerpt.
-    pub mine: String,
-}
-
-/// A capture or validation finding (D3 `findings`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct FindingView {
-    /// `capture` or `validation`.
-    pub source: String,
-    /// The finding's id.
-    pub id: String,
-    /// The parameter it is about.
-    pub field: Option<String>,
-    /// `error` or `warn`.
-    pub severity: Option<String>,
-    /// The code the server would answer with.
-    pub server_code: Option<String>,
-    /// The core's explanation.
-    pub message: Bilingual,
-}
-
-/// The core's diagnosis as the page reads it (D3).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct DiagnosisView {
-    /// The endpoint's name.
-    pub api: Option<String>,
-    /// `daoke` or `ytx`.
-    pub vendor: Option<String>,
-    /// `curl`, `raw` or `body`.
-    pub input: String,
-    /// What the server parses, in wire order.
-    pub server_sees: Vec<SeenView>,
-    /// The server's string to sign (secret redacted).
-    pub string_to_sign: Option<String>,
-    /// The sign as received.
-    pub provided_sign: Option<String>,
-    /// The sign the server expects.
-    pub expected_sign: Option<String>,
-    /// `match`, `mismatch`, `unverified` or `unreadable`.
+/// The module's answer to [`Question::Diagnose`]: what the page shows, rendered here so the
+/// app's first load carries no view code for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Answer {
+    /// `match`, `mismatch`, `unverified` or `unreadable` (spec doctor.md D3).
     pub verdict: String,
-    /// Confirmed first, then suspected.
-    pub mistakes: Vec<MistakeView>,
-    /// With the caller's string to sign.
-    pub first_difference: Option<DifferenceView>,
-    /// Capture findings, then raw-mode validation findings.
-    pub findings: Vec<FindingView>,
+    /// The verdict banner's sentence.
+    pub banner: Bilingual,
+    /// The endpoint diagnosed (the page shows its vendor's credentials).
+    pub api: Option<String>,
+    /// The server's string to sign, secret redacted (for the copy button).
+    pub string_to_sign: Option<String>,
+    /// The results below the banner as HTML (every text escaped): the named mistakes with the
+    /// core's explanations, provided vs expected sign, the string to sign, the first
+    /// difference, what the server sees and the findings.
+    pub html: Bilingual,
 }
 
 /// One entry of the "load an example" menu: a conformance case of spec/doctor_cases.json.
@@ -167,10 +104,15 @@ pub struct Examples {
 }
 
 #[cfg(feature = "module")]
+pub mod render;
+
+#[cfg(feature = "module")]
 mod module {
-    use super::{Example, Examples, Inputs, Question};
+    use super::render::{details, verdict_text};
+    use super::{Answer, Example, Examples, Inputs, Question};
     use signkit::doctor::{diagnose, DoctorOptions};
     use signkit::{Api, AuthToken, Secret};
+    use signkit::{Bilingual, Lang};
 
     /// The conformance cases the menu shows: one per common daoke mistake.
     pub const EXAMPLE_CASES: [&str; 8] = [
@@ -183,7 +125,7 @@ mod module {
     /// when the question does not parse (a bug of the app, never the user's input).
     pub fn handle(question: &str) -> String {
         let answer = match serde_json::from_str::<Question>(question) {
-            Ok(Question::Diagnose(inputs)) => serde_json::to_string(&diagnose_inputs(&inputs)),
+            Ok(Question::Diagnose(inputs)) => serde_json::to_string(&answer(&inputs)),
             Ok(Question::Examples) => serde_json::to_string(&Examples {
                 examples: examples(),
             }),
@@ -210,6 +152,26 @@ mod module {
         diagnose(&inputs.capture, &options)
     }
 
+    /// What the page shows for `inputs`.
+    pub fn answer(inputs: &Inputs) -> Answer {
+        let diagnosis = diagnose_inputs(inputs);
+        let verdict = serde_json::to_value(diagnosis.verdict)
+            .ok()
+            .and_then(|value| value.as_str().map(String::from))
+            .unwrap_or_default();
+        let html = |lang| std::borrow::Cow::Owned(details(&diagnosis, lang));
+        Answer {
+            verdict,
+            banner: verdict_text(diagnosis.verdict).clone(),
+            api: diagnosis.api.map(|api| api.name().to_owned()),
+            string_to_sign: diagnosis.string_to_sign.clone(),
+            html: Bilingual {
+                en: html(Lang::En),
+                zh: html(Lang::Zh),
+            },
+        }
+    }
+
     /// The menu's cases, read from spec/doctor_cases.json (the one home of the examples).
     pub fn examples() -> Vec<Example> {
         let cases: serde_json::Value = serde_json::from_str(CASES).unwrap_or_default();
@@ -232,11 +194,12 @@ mod module {
 }
 
 #[cfg(feature = "module")]
-pub use module::{diagnose_inputs, examples, handle, EXAMPLE_CASES};
+pub use module::{answer, diagnose_inputs, examples, handle, EXAMPLE_CASES};
 
 #[cfg(all(test, feature = "module"))]
 mod tests {
     use super::*;
+    use signkit::Lang;
 
     const DEMO: &str = "DEMO-SECRET-not-for-production";
 
@@ -244,34 +207,37 @@ mod tests {
         handle(&serde_json::to_string(question).unwrap())
     }
 
+    fn mistake_html(id: &str, confirmed: bool) -> String {
+        format!("data-id=\"{id}\" data-confirmed=\"{confirmed}\"")
+    }
+
     #[test]
     fn every_example_is_a_case_that_confirms_its_mistake() {
         let examples = examples();
         assert_eq!(examples.len(), EXAMPLE_CASES.len());
         for example in examples {
-            let answer = ask(&Question::Diagnose(Inputs {
+            let reply = ask(&Question::Diagnose(Inputs {
                 capture: example.capture.clone(),
                 api: example.api.clone(),
                 secret: example.secret.clone().unwrap_or_default(),
                 ..Inputs::default()
             }));
-            let view: DiagnosisView = serde_json::from_str(&answer).unwrap();
-            assert_eq!(view.verdict, "mismatch", "{}", example.id);
-            assert!(
-                view.mistakes
-                    .iter()
-                    .any(|m| m.confirmed && m.id == example.mistake),
-                "{}: {:?}",
-                example.id,
-                view.mistakes
-            );
+            let answer: Answer = serde_json::from_str(&reply).unwrap();
+            assert_eq!(answer.verdict, "mismatch", "{}", example.id);
+            for html in [&answer.html.en, &answer.html.zh] {
+                assert!(
+                    html.contains(&mistake_html(&example.mistake, true)),
+                    "{}: {html}",
+                    example.id
+                );
+            }
         }
     }
 
-    /// The page's reading of the answer follows the core's shape: every conformance case's
-    /// diagnosis reads as a [`DiagnosisView`] (unknown fields refused) with the same values.
+    /// Every conformance case renders: the verdict is the core's, every mistake is listed once
+    /// in its order with the core's message, in both languages.
     #[test]
-    fn every_case_diagnosis_reads_as_the_view() {
+    fn every_case_renders_the_core_diagnosis() {
         let cases: serde_json::Value =
             serde_json::from_str(include_str!("../../../spec/doctor_cases.json")).unwrap();
         for case in cases["cases"].as_array().unwrap() {
@@ -288,16 +254,34 @@ mod tests {
                 now_unix: None,
             };
             let diagnosis = diagnose_inputs(&inputs);
-            let view: DiagnosisView = serde_json::from_str(&handle(
-                &serde_json::to_string(&Question::Diagnose(inputs)).unwrap(),
-            ))
-            .unwrap_or_else(|e| panic!("{}: {e}", case["id"]));
-            let expected = serde_json::to_value(&diagnosis).unwrap();
-            assert_eq!(Some(view.verdict.as_str()), expected["verdict"].as_str());
-            assert_eq!(view.mistakes.len(), diagnosis.mistakes.len());
-            assert_eq!(view.server_sees.len(), diagnosis.server_sees.len());
-            assert_eq!(view.string_to_sign, diagnosis.string_to_sign);
-            assert_eq!(view.expected_sign, diagnosis.expected_sign);
+            let answer = answer(&inputs);
+            let id = &case["id"];
+            // (Cases with `now` are diagnosed here without a clock: compare with the core.)
+            let verdict = serde_json::to_value(diagnosis.verdict).unwrap();
+            assert_eq!(Some(answer.verdict.as_str()), verdict.as_str(), "{id}");
+            assert_eq!(answer.string_to_sign, diagnosis.string_to_sign, "{id}");
+            for (html, lang) in [(&answer.html.en, Lang::En), (&answer.html.zh, Lang::Zh)] {
+                assert_eq!(
+                    html.matches("data-testid=\"doctor-mistake\"").count(),
+                    diagnosis.mistakes.len(),
+                    "{id}"
+                );
+                let mut at = 0;
+                for mistake in &diagnosis.mistakes {
+                    let found = html[at..]
+                        .find(&mistake_html(mistake.id.as_str(), mistake.confirmed))
+                        .unwrap_or_else(|| panic!("{id}: {} in order", mistake.id.as_str()));
+                    at += found;
+                    let mut message = String::new();
+                    render::escape(&mut message, mistake.message.get(lang));
+                    assert!(html.contains(&message), "{id}: the core's message");
+                }
+                assert_eq!(
+                    html.contains("doctor-first-difference"),
+                    diagnosis.first_difference.is_some(),
+                    "{id}"
+                );
+            }
         }
     }
 

@@ -1,5 +1,5 @@
-//! The sign doctor page's pure logic: when a reply offers "Diagnose this request", how a
-//! request is handed to the doctor, and where two excerpts of a string to sign part.
+//! The sign doctor page's pure logic: when a reply offers "Diagnose this request", and how a
+//! request is handed to the doctor.
 
 use super::TargetKind;
 use signkit::PreparedRequest;
@@ -20,19 +20,6 @@ pub fn capture_of(request: &PreparedRequest) -> String {
     String::from_utf8_lossy(&request.raw()).into_owned()
 }
 
-/// Two excerpts split where they first differ: the common start, then each one's rest
-/// (empty when an excerpt ends there). Splits on character boundaries.
-pub fn split_at_difference<'a>(server: &'a str, mine: &'a str) -> (&'a str, &'a str, &'a str) {
-    let common = server
-        .char_indices()
-        .zip(mine.chars())
-        .find(|((_, a), b)| a != b)
-        .map_or_else(|| server.len().min(mine.len()), |((index, _), _)| index);
-    // `common` is a boundary of both: the two strings agree on every character before it.
-    let split = |text: &'a str| text.split_at_checked(common).unwrap_or((text, ""));
-    (split(server).0, split(server).1, split(mine).1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,19 +34,6 @@ mod tests {
             assert!(!offers_diagnosis(kind, Some("ME01020")));
             assert!(!offers_diagnosis(kind, None));
         }
-    }
-
-    #[test]
-    fn excerpts_split_at_the_first_different_character() {
-        assert_eq!(
-            split_at_difference("appKey1secretK", "appKey1Secret"),
-            ("appKey1", "secretK", "Secret")
-        );
-        assert_eq!(split_at_difference("abc", "abcd"), ("abc", "", "d"));
-        assert_eq!(split_at_difference("abc", "abc"), ("abc", "", ""));
-        // Multi-byte characters stay whole: 王 and 玉 share their first byte.
-        assert_eq!(split_at_difference("x王y", "x玉y"), ("x", "王y", "玉y"));
-        assert_eq!(split_at_difference("", "a"), ("", "", "a"));
     }
 
     #[test]

@@ -10,13 +10,12 @@ use crate::browser;
 use crate::components::copy::CopyButton;
 use crate::components::credentials::CredentialsPanel;
 use crate::i18n::tr;
-use crate::model::doctor::split_at_difference;
 use crate::model::Slot;
 use crate::worker;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use signkit::{Api, Bilingual, Lang, Vendor};
-use signkit_web_doctor::{DiagnosisView, Example, Examples, Inputs, Question};
+use signkit::{Api, Bilingual, Vendor};
+use signkit_web_doctor::{Answer, Example, Examples, Inputs, Question};
 use std::time::Duration;
 
 /// The worker module (Trunk's `data-bin` of `web/doctor-module` in index.html).
@@ -46,35 +45,12 @@ texts! {
     MINE = "My string to sign (optional)", "我的待签名字符串（可选）";
     MINE_HINT = "The exact text your code hashed; the doctor marks where it first differs from the server's.", "你的代码实际哈希的文本；诊断会标出它与服务器字符串第一次不同的位置。";
     DIAGNOSIS = "Diagnosis", "诊断结果";
+    COPY_STRING = "Copy the server's string to sign", "复制服务器的待签名字符串";
     LOADING = "Loading the doctor…", "正在加载诊断模块……";
     EMPTY = "Paste a request to start.", "粘贴请求即可开始。";
     UNAVAILABLE = "The doctor module could not be loaded:", "诊断模块无法加载：";
-    MATCH = "Match: the server computes the same sign.", "匹配：服务器计算出的签名与此相同。";
-    MISMATCH = "Mismatch: the server rejects this sign.", "不匹配：服务器会拒绝此签名。";
-    UNVERIFIED = "Unverified: enter the secret (or authToken) to check the sign.", "未验证：请输入密钥（或 authToken）以检查签名。";
-    UNREADABLE = "Unreadable: no endpoint could be found in this capture.", "无法读取：无法从此请求中确定接口。";
-    MISTAKES = "Named mistakes", "指出的错误";
-    CONFIRMED = "confirmed", "已确认";
-    SUSPECTED = "suspected", "疑似";
-    SIGNS = "Signs", "签名";
-    PROVIDED = "Provided sign", "请求中的签名";
-    EXPECTED = "Expected sign", "应有的签名";
-    NONE = "none", "无";
-    NEEDS_SECRET = "needs the secret", "需要密钥";
-    SERVER_STRING = "The server's string to sign (secret redacted)", "服务器的待签名字符串（密钥已隐去）";
-    DIFFERENCE = "First difference", "第一处不同";
-    AT_BYTE = "at byte", "位于字节";
-    SERVER = "server", "服务器";
-    YOURS = "yours", "你的";
-    SEES = "What the server sees", "服务器看到的参数";
-    NAME = "Name", "名称";
-    VALUE = "Value", "值";
-    KIND = "Kind", "类型";
-    NOTHING_SEEN = "The server sees no parameters.", "服务器没有读到任何参数。";
-    FINDINGS = "Other findings", "其他发现";
     DIAGNOSE = "Diagnose this request", "诊断此请求";
     DIAGNOSE_HINT = "Opens the sign doctor with this request as sent (the secret from the credentials panel).", "用实际发送的此请求打开签名诊断（密钥取自凭据面板）。";
-    NEXT = "What the server would answer next, once the sign is right", "签名正确后，服务器接下来会返回的问题";
 }
 
 /// The doctor page's inputs, kept while switching pages (app state, never storage or the
@@ -106,7 +82,7 @@ enum Shown {
     Empty,
     Loading,
     Failed(String),
-    Diagnosis(Box<DiagnosisView>),
+    Diagnosis(Box<Answer>),
 }
 
 /// Asks the worker and reads its JSON answer.
@@ -157,7 +133,7 @@ pub fn DoctorPage() -> impl IntoView {
                     return;
                 }
                 spawn_local(async move {
-                    let answer = ask::<DiagnosisView>(&Question::Diagnose(inputs)).await;
+                    let answer = ask::<Answer>(&Question::Diagnose(inputs)).await;
                     if latest.get_value() == number {
                         shown.set(match answer {
                             Ok(view) => Shown::Diagnosis(Box::new(view)),
@@ -302,13 +278,14 @@ pub fn DoctorPage() -> impl IntoView {
     }
 }
 
-/// The verdict banner (always present: a live region) and the diagnosis.
+/// The verdict banner (always present: a live region) and the diagnosis, which the doctor
+/// module renders (escaped HTML in both languages: the app carries no view code for it).
 #[component]
 fn Results(shown: RwSignal<Shown>) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let verdict = move || {
         shown.with(|shown| match shown {
-            Shown::Diagnosis(view) => view.verdict.clone(),
+            Shown::Diagnosis(answer) => answer.verdict.clone(),
             _ => String::new(),
         })
     };
@@ -318,7 +295,30 @@ fn Results(shown: RwSignal<Shown>) -> impl IntoView {
             Shown::Empty => EMPTY.get(lang).to_owned(),
             Shown::Loading => LOADING.get(lang).to_owned(),
             Shown::Failed(error) => format!("{} {error}", UNAVAILABLE.get(lang)),
-            Shown::Diagnosis(view) => verdict_text(&view.verdict).get(lang).to_owned(),
+            Shown::Diagnosis(answer) => answer.banner.get(lang).to_owned(),
+        })
+    };
+    let html = move || {
+        shown.with(|shown| match shown {
+            Shown::Diagnosis(answer) => answer.html.get(lang.get()).to_owned(),
+            _ => String::new(),
+        })
+    };
+    let string_to_sign = move || {
+        shown.with(|shown| match shown {
+            Shown::Diagnosis(answer) => answer.string_to_sign.clone(),
+            _ => None,
+        })
+    };
+    let copy = move || {
+        string_to_sign().map(|text| {
+            view! {
+                <CopyButton
+                    text=Signal::stored(text)
+                    label=&COPY_STRING
+                    testid=Some("doctor-copy-string-to-sign")
+                />
+            }
         })
     };
     view! {
@@ -337,177 +337,10 @@ fn Results(shown: RwSignal<Shown>) -> impl IntoView {
             >
                 {banner}
             </p>
-            {move || shown.with(|shown| match shown {
-                Shown::Diagnosis(view) => Some(details(view, lang.get())),
-                _ => None,
-            })}
+            {copy}
+            <div class="doctor-details" inner_html=html></div>
         </section>
     }
-}
-
-fn verdict_text(verdict: &str) -> &'static Bilingual {
-    match verdict {
-        "match" => &MATCH,
-        "mismatch" => &MISMATCH,
-        "unverified" => &UNVERIFIED,
-        _ => &UNREADABLE,
-    }
-}
-
-/// Everything below the banner, in `lang`.
-fn details(view: &DiagnosisView, lang: Lang) -> AnyView {
-    let mistakes = (!view.mistakes.is_empty()).then(|| {
-        let items = view
-            .mistakes
-            .iter()
-            .map(|mistake| {
-                let (class, label) = if mistake.confirmed {
-                    ("badge error", &CONFIRMED)
-                } else {
-                    ("badge warn", &SUSPECTED)
-                };
-                view! {
-                    <li
-                        class="doctor-mistake"
-                        data-testid="doctor-mistake"
-                        data-id=mistake.id.clone()
-                        data-confirmed=mistake.confirmed.to_string()
-                    >
-                        <p>
-                            <span class=class>{label.get(lang)}</span>
-                            " "
-                            <code>{mistake.id.clone()}</code>
-                        </p>
-                        <p>{mistake.message.get(lang).to_owned()}</p>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <h3>{MISTAKES.get(lang)}</h3>
-            <ul class="doctor-list">{items}</ul>
-        }
-    });
-    let sign = |value: &Option<String>, missing: &'static Bilingual, testid: &'static str| {
-        view! {
-            <dd>
-                <code data-testid=testid>
-                    {value.clone().unwrap_or_else(|| missing.get(lang).to_owned())}
-                </code>
-            </dd>
-        }
-    };
-    let string_to_sign = view.string_to_sign.clone().map(|text| {
-        let copied = Signal::stored(text.clone());
-        view! {
-            <h3>{SERVER_STRING.get(lang)}</h3>
-            <pre class="code" data-testid="doctor-string-to-sign">{text}</pre>
-            <CopyButton text=copied testid=Some("doctor-copy-string-to-sign") />
-        }
-    });
-    let difference = view.first_difference.as_ref().map(|difference| {
-        let (common, server_rest, mine_rest) =
-            split_at_difference(&difference.server, &difference.mine);
-        let excerpt = |rest: &str| {
-            let mut chars = rest.chars();
-            let first = chars.next().map(String::from).unwrap_or_default();
-            view! {
-                <code class="excerpt">
-                    {common.to_owned()}
-                    <mark>{first}</mark>
-                    {chars.as_str().to_owned()}
-                </code>
-            }
-        };
-        view! {
-            <h3>{DIFFERENCE.get(lang)}</h3>
-            <dl class="pairs" data-testid="doctor-first-difference" data-offset=difference.offset>
-                <dt>{AT_BYTE.get(lang)}</dt>
-                <dd><code>{difference.offset}</code></dd>
-                <dt>{SERVER.get(lang)}</dt>
-                <dd>{excerpt(server_rest)}</dd>
-                <dt>{YOURS.get(lang)}</dt>
-                <dd>{excerpt(mine_rest)}</dd>
-            </dl>
-        }
-    });
-    let sees = if view.server_sees.is_empty() {
-        view! { <p class="hint">{NOTHING_SEEN.get(lang)}</p> }.into_any()
-    } else {
-        let rows = view
-            .server_sees
-            .iter()
-            .map(|seen| {
-                view! {
-                    <tr>
-                        <td><code>{seen.name.clone()}</code></td>
-                        <td><code class="value">{seen.value.clone()}</code></td>
-                        <td>{seen.kind.clone()}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <table class="table" data-testid="doctor-server-sees">
-                <thead>
-                    <tr>
-                        <th scope="col">{NAME.get(lang)}</th>
-                        <th scope="col">{VALUE.get(lang)}</th>
-                        <th scope="col">{KIND.get(lang)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        }
-        .into_any()
-    };
-    let finding_list = |source: &str, title: &'static Bilingual| {
-        let items = view
-            .findings
-            .iter()
-            .filter(|finding| finding.source == source)
-            .map(|finding| {
-                let code = finding
-                    .server_code
-                    .clone()
-                    .map(|code| view! { <code class="code-badge">{code}</code> " " });
-                let field = finding
-                    .field
-                    .clone()
-                    .map(|field| view! { <code>{field}</code> " " });
-                view! {
-                    <li data-testid="doctor-finding" data-id=finding.id.clone()>
-                        {code}
-                        {field}
-                        {finding.message.get(lang).to_owned()}
-                    </li>
-                }
-            })
-            .collect::<Vec<_>>();
-        (!items.is_empty()).then(|| {
-            view! {
-                <h3>{title.get(lang)}</h3>
-                <ul class="doctor-list">{items}</ul>
-            }
-        })
-    };
-    view! {
-        {mistakes}
-        <h3>{SIGNS.get(lang)}</h3>
-        <dl class="pairs">
-            <dt>{PROVIDED.get(lang)}</dt>
-            {sign(&view.provided_sign, &NONE, "doctor-provided-sign")}
-            <dt>{EXPECTED.get(lang)}</dt>
-            {sign(&view.expected_sign, &NEEDS_SECRET, "doctor-expected-sign")}
-        </dl>
-        {string_to_sign}
-        {difference}
-        <h3>{SEES.get(lang)}</h3>
-        {sees}
-        {finding_list("capture", &FINDINGS)}
-        {finding_list("validation", &NEXT)}
-    }
-    .into_any()
 }
 
 /// "Diagnose this request" under a sign-mismatch reply: opens `#/doctor` with `capture` (the
