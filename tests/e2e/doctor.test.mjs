@@ -145,6 +145,20 @@ describe('sign doctor page', () => {
     await context.close();
   });
 
+  test('a doctor module that cannot be loaded is said so in the verdict banner, and retried', async () => {
+    const { page, context } = await openApp(browser, server.url, 'createGroup');
+    let refuse = true;
+    await context.route('**/signkit-web-doctor.js', (route) => (refuse ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+    await page.click('[data-testid="nav-doctor"]');
+    await page.fill('[data-testid="doctor-input"]', BROKEN_CURL);
+    await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('[data-testid="doctor-verdict"]').textContent));
+    // The next question spawns the worker again.
+    refuse = false;
+    await page.fill('[data-testid="cred-secret"]', EXAMPLE_SECRET);
+    await verdict(page, 'mismatch');
+    await context.close();
+  });
+
   test('the sandboxes explain their own rejections: no link from the in-browser sandbox', async () => {
     const { page, context } = await openApp(browser, server.url, 'createGroup');
     await page.click('[data-testid="use-demo"]');
