@@ -192,3 +192,25 @@ describe('keyboard only', () => {
     await context.close();
   });
 });
+
+describe('axe-core: the sign doctor', () => {
+  test('#/doctor: no violation in English and Chinese, empty and with a diagnosis', async () => {
+    const { page, context } = await openApp(browser, server.url, 'createGroup');
+    await page.click('[data-testid="nav-doctor"]');
+    await page.waitForSelector('[data-testid="doctor-input"]');
+    for (const lang of ['en', 'zh']) {
+      await page.click(`[data-testid="lang-${lang}"]`);
+      await page.fill('[data-testid="doctor-input"]', '');
+      await page.waitForSelector('[data-testid="doctor-verdict"][data-verdict=""]');
+      await axeAudit(page, `doctor ${lang} empty`);
+      await page.waitForSelector('[data-testid="doctor-example"] option[value="DC-004"]', { state: 'attached' });
+      await page.selectOption('[data-testid="doctor-example"]', 'DC-004');
+      await page.waitForSelector('[data-testid="doctor-mistake"][data-confirmed="true"]');
+      await page.fill('[data-testid="doctor-mine"]', 'accountIDx');
+      await page.waitForSelector('[data-testid="doctor-first-difference"]');
+      await axeAudit(page, `doctor ${lang} with a diagnosis`);
+      await screenshot(page, `doctor-${lang}`);
+    }
+    await context.close();
+  });
+});

@@ -5,6 +5,7 @@
 use crate::browser::{self, Area, CREDENTIALS_KEY, LANG_KEY, TARGET_KEY};
 use crate::i18n::{self, tr};
 use crate::model::{Credentials, Draft, Slot, TargetKind};
+use crate::pages::doctor::{DoctorPage, DoctorState};
 use crate::pages::endpoint::EndpointPage;
 use crate::send::Attempt;
 use leptos::prelude::*;
@@ -158,9 +159,24 @@ impl AppState {
     }
 }
 
-/// The current route: the endpoint named by `location.hash`, createGroup otherwise.
-fn route() -> ReadSignal<Api> {
-    let current = || Api::from_name(&browser::hash_route()).unwrap_or(Api::CreateGroup);
+/// A page of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// An endpoint's form.
+    Endpoint(Api),
+    /// The sign doctor (`#/doctor`).
+    Doctor,
+}
+
+/// The route of the sign doctor page.
+pub const DOCTOR_ROUTE: &str = "doctor";
+
+/// The current route: `#/doctor`, the endpoint named by `location.hash`, createGroup otherwise.
+fn route() -> ReadSignal<Page> {
+    let current = || match browser::hash_route().as_str() {
+        DOCTOR_ROUTE => Page::Doctor,
+        name => Page::Endpoint(Api::from_name(name).unwrap_or(Api::CreateGroup)),
+    };
     let (api, set_api) = signal(current());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| set_api.set(current()));
     on_cleanup(move || handle.remove());
@@ -173,25 +189,32 @@ pub fn App() -> impl IntoView {
     let app = AppState::new();
     app.persist();
     provide_context(app);
-    let api = route();
+    provide_context(DoctorState::new());
+    let page = route();
     // The in-browser sandbox module (and with it the DEMO values) once the first render is on
     // screen: not part of the first load, usually ready before the first click.
     request_animation_frame(move || {
         set_timeout(move || app.with_demo(|_| {}), std::time::Duration::ZERO)
     });
     Effect::new(move |_| {
-        let title = describe(api.get()).title.get(app.lang.get()).to_owned();
+        let title = match page.get() {
+            Page::Endpoint(api) => describe(api).title.get(app.lang.get()),
+            Page::Doctor => crate::pages::doctor::TITLE.get(app.lang.get()),
+        };
         browser::set_title(&format!("{title} — signkit"));
         // After the tabs have re-rendered with the new active one.
         request_animation_frame(browser::reveal_active_tab);
     });
     view! {
-        <Header api=api />
+        <Header page=page />
         <main
             id="main"
             data-sandbox=move || app.demo.with(|demo| if demo.is_some() { "ready" } else { "loading" })
         >
-            {move || view! { <EndpointPage api=api.get() /> }}
+            {move || match page.get() {
+                Page::Endpoint(api) => view! { <EndpointPage api /> }.into_any(),
+                Page::Doctor => view! { <DoctorPage /> }.into_any(),
+            }}
         </main>
         <footer class="footer">
             <span>"signkit"</span>
@@ -202,12 +225,12 @@ pub fn App() -> impl IntoView {
 
 /// Brand, endpoint tabs and the language switch.
 #[component]
-fn Header(api: ReadSignal<Api>) -> impl IntoView {
+fn Header(page: ReadSignal<Page>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let lang = app.lang;
     let tab = move |item: Api| {
         let description = describe(item);
-        let current = move || api.get() == item;
+        let current = move || page.get() == Page::Endpoint(item);
         view! {
             <a
                 class="tab"
@@ -249,6 +272,7 @@ fn Header(api: ReadSignal<Api>) -> impl IntoView {
             <nav class="tabs" aria-label=tr(lang, &i18n::ENDPOINTS)>
                 {group(Vendor::Daoke)}
                 {group(Vendor::Ytx)}
+                <DoctorTab page />
             </nav>
         </header>
     }
@@ -277,6 +301,27 @@ fn LangSwitch() -> impl IntoView {
         <div class="segmented" role="group" aria-label=tr(lang, &i18n::LANGUAGE)>
             {choice(Lang::Zh, "中文")}
             {choice(Lang::En, "English")}
+        </div>
+    }
+}
+
+/// The sign doctor's entry in the navigation.
+#[component]
+fn DoctorTab(page: ReadSignal<Page>) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let current = move || page.get() == Page::Doctor;
+    view! {
+        <div class="tab-group">
+            <a
+                class="tab"
+                class:active=current
+                href=format!("#/{DOCTOR_ROUTE}")
+                aria-current=move || current().then_some("page")
+                data-testid="nav-doctor"
+            >
+                <span class="tab-title">{tr(lang, &crate::pages::doctor::TITLE)}</span>
+                <code class="tab-name">{DOCTOR_ROUTE}</code>
+            </a>
         </div>
     }
 }

@@ -13,6 +13,7 @@ mod i18n;
 mod model;
 mod pages;
 mod send;
+mod worker;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

@@ -88,7 +88,10 @@ pub fn AttemptView(attempt: Attempt) -> impl IntoView {
     match attempt.outcome {
         Ok(exchange) => {
             let reply = attempt.reply;
-            view! { <ExchangeView exchange reply /> }.into_any()
+            let code = reply.as_ref().and_then(|reply| reply.code.as_deref());
+            let diagnose = crate::model::doctor::offers_diagnosis(attempt.target, code)
+                .then(|| crate::model::doctor::capture_of(&attempt.request));
+            view! { <ExchangeView exchange reply diagnose /> }.into_any()
         }
         Err(failure) => view! {
             <div class="reply failed" data-testid="reply" data-ok="false">
@@ -117,7 +120,12 @@ fn failure_text(failure: &Failure, lang: Lang) -> String {
 
 /// An answer and its decoding.
 #[component]
-fn ExchangeView(exchange: Exchange, reply: Option<Reply>) -> impl IntoView {
+fn ExchangeView(
+    exchange: Exchange,
+    reply: Option<Reply>,
+    /// The request as raw HTTP, when the reply offers "Diagnose this request".
+    diagnose: Option<String>,
+) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let reply = StoredValue::new(reply);
     let ok = reply.with_value(|r| r.as_ref().is_some_and(|r| r.ok));
@@ -168,6 +176,7 @@ fn ExchangeView(exchange: Exchange, reply: Option<Reply>) -> impl IntoView {
                 </span>
             </p>
             {details}
+            {diagnose.map(|capture| view! { <crate::pages::doctor::DiagnoseLink capture /> })}
             {proxy_missing.then(|| view! {
                 <p class="notice error">{move || i18n::proxy_missing(lang.get(), &url)}</p>
             })}

@@ -10,6 +10,7 @@
 
 mod blockers;
 mod credentials;
+pub mod doctor;
 mod draft;
 mod request;
 mod target;

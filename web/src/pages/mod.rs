@@ -1,3 +1,5 @@
-//! Pages. There is one: the generic endpoint page that renders any endpoint description.
+//! Pages: the generic endpoint page that renders any endpoint description, and the sign
+//! doctor.
 
+pub mod doctor;
 pub mod endpoint;
