@@ -617,8 +617,26 @@ fn to_http(prepared: signkit::PreparedRequest) -> HttpRequest {
     }
 }
 
+/// The secret of the demo app the request names (the server keeps the last `appKey` and
+/// compares it byte for byte; the last app of that key wins), or the demo secret: the
+/// fixtures have two apps with different secrets, and a request is signed with its own.
+fn secret_of(params: &Params) -> Secret {
+    let app_key = params
+        .iter()
+        .filter(|(name, _)| *name == "appKey")
+        .map(|(_, value)| canonical_value(value))
+        .last();
+    let apps = &demo_ref().state().daoke.apps;
+    let app = apps
+        .iter()
+        .rev()
+        .find(|app| app_key.as_deref() == Some(app.app_key.as_str()));
+    Secret::new(app.map_or(DEMO_SECRET, |app| app.secret.as_str()))
+}
+
 /// **validate_build**: a selector byte (daoke endpoint, encoding) and the parameters as a
-/// form body (`name=value&…`, `%XX` escapes). Invariants: the validator and the builder do
+/// form body (`name=value&…`, `%XX` escapes), signed with the secret of the app they name.
+/// Invariants: the validator and the builder do
 /// not panic; a request the validator accepts (no ERROR, no server-only prediction of
 /// ME01023/ME01022) builds, and the sandbox answers it with success or a business rule —
 /// never a parameter, signature or body error; a request whose names are all the
@@ -639,7 +657,7 @@ pub fn validate_build(data: &[u8]) {
     let mut options = DaokeOptions::default();
     options.encoding = Some(encoding);
     options.random_seed = u64::from(*selector);
-    let secret = Secret::new(DEMO_SECRET);
+    let secret = secret_of(&params);
     let built = build_daoke_request(Some(api), &params, &secret, &options);
     let mut raw_options = options.clone();
     raw_options.path = Some(api.path().into());
