@@ -641,7 +641,7 @@ fn secret_of(params: &Params) -> Secret {
 /// ME01023/ME01022) builds, and the sandbox answers it with success or a business rule —
 /// never a parameter, signature or body error; a request whose names are all the
 /// endpoint's own, each once, is never refused for its signature, with or without
-/// validation.
+/// validation (nor for an empty body, unless it is longer than the body buffer).
 pub fn validate_build(data: &[u8]) {
     let [selector, text @ ..] = data else {
         return;
@@ -718,8 +718,11 @@ pub fn validate_build(data: &[u8]) {
             let mut sandbox = demo();
             let response = sandbox.handle(&request, now());
             let (code, result) = daoke_answer(&response);
+            // A body longer than nginx's buffer reaches the handler as no body (ME01024):
+            // the server's limit, not a signature matter.
+            let buffered = request.body.len() > demo_ref().state().sandbox.body_buffer_bytes;
             assert!(
-                code != "ME01019" && code != "ME01024",
+                code != "ME01019" && (code != "ME01024" || buffered),
                 "{api:?} {params:?}: {code} {result}"
             );
         }
