@@ -4,7 +4,11 @@
 //! applies, as the vectors assume) and are compared field by field: canonical parameters,
 //! signing order, string to sign, sign, content type, body bytes and length. YTX vectors go
 //! through `build_invite_meeting` and are compared on every output field, headers in order.
+//!
+//! One test per vector, named by its id (`cargo test -p signkit --test vectors D17`), plus
+//! the file's own counts (libtest-mimic, `harness = false`).
 
+use libtest_mimic::{Arguments, Trial};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use signkit::daoke::{self, build_daoke_request, DaokeOptions};
@@ -155,34 +159,35 @@ fn ytx_vectors() -> Vec<YtxVector> {
         .collect()
 }
 
-#[test]
 fn the_file_holds_47_vectors_of_the_two_schemes() {
     let file = load();
     assert_eq!(file.count, 47);
     assert_eq!(file.vectors.len(), file.count);
-    assert_eq!(daoke_vectors().len() + ytx_vectors().len(), 47);
+    assert_eq!(daoke_vectors().len(), 35);
+    assert_eq!(ytx_vectors().len(), 12);
 }
 
-#[test]
-fn every_daoke_vector() {
-    let mut ran = 0;
+fn main() {
+    let mut trials = vec![Trial::test(
+        "the_file_holds_47_vectors_of_the_two_schemes",
+        || {
+            the_file_holds_47_vectors_of_the_two_schemes();
+            Ok(())
+        },
+    )];
     for vector in daoke_vectors() {
-        check_daoke(&vector);
-        ran += 1;
+        trials.push(Trial::test(vector.id.clone(), move || {
+            check_daoke(&vector);
+            Ok(())
+        }));
     }
-    println!("{ran} daoke vectors passed");
-    assert_eq!(ran, 35);
-}
-
-#[test]
-fn every_ytx_vector() {
-    let mut ran = 0;
     for vector in ytx_vectors() {
-        check_ytx(&vector);
-        ran += 1;
+        trials.push(Trial::test(vector.id.clone(), move || {
+            check_ytx(&vector);
+            Ok(())
+        }));
     }
-    println!("{ran} YTX vectors passed");
-    assert_eq!(ran, 12);
+    libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }
 
 fn check_daoke(vector: &DaokeVector) {

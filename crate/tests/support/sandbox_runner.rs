@@ -125,11 +125,19 @@ impl CasesFile {
 
     /// Runs every scenario; returns one line per failed expectation (empty = all pass).
     pub fn run_all(&self, transport: &mut dyn SandboxTransport) -> Vec<String> {
-        let fixtures = self.fixtures.to_string();
         self.scenarios
             .iter()
-            .flat_map(|s| self.run_scenario(s, &fixtures, transport))
+            .flat_map(|s| self.run_one(s, transport))
             .collect()
+    }
+
+    /// Runs one scenario (from a fresh reset); returns one line per failed expectation.
+    pub fn run_one(
+        &self,
+        scenario: &Scenario,
+        transport: &mut dyn SandboxTransport,
+    ) -> Vec<String> {
+        self.run_scenario(scenario, &self.fixtures.to_string(), transport)
     }
 
     fn run_scenario(
