@@ -69,6 +69,10 @@ pub const TARGETS: &[Target] = &[
         name: "multipart_roundtrip",
         run: multipart_roundtrip,
     },
+    Target {
+        name: "doctor",
+        run: doctor,
+    },
 ];
 
 /// The demo fixtures' daoke secret (spec §10.3).
@@ -854,4 +858,94 @@ pub fn multipart_roundtrip(data: &[u8]) {
         .filter(|(name, _)| file.is_none() || name != b"file")
         .collect();
     assert_eq!(texts, expected, "boundary {:?}", boundary.as_str());
+}
+
+// ------------------------------------------------------------------ the sign doctor
+
+/// The YTX token the doctor target diagnoses with (that of `spec/doctor_cases.json`, whose
+/// daoke cases use [`DEMO_SECRET`], so the seeds reach the confirmed mistakes).
+pub const DOCTOR_TOKEN: &str = "0123456789abcdef0123456789abcdef";
+/// The clock of `spec/doctor_cases.json`.
+pub const DOCTOR_CLOCK: &str = "20261201103000";
+
+/// `diagnose` on any text: a selector byte (bits 0–2: the endpoint option, none or one of the
+/// five; bit 3: the daoke secret; bit 4: the YTX token; bit 5: a clock; bit 6: reveal the
+/// secret), then the capture, optionally followed by NUL and "my string to sign".
+/// Invariants: no panic and an answer for any text; the diagnosis serialises; `match` only with
+/// a credential and a provided sign equal to the expected one (daoke exactly, YTX ignoring
+/// case); confirmed mistakes before suspected ones; without `revealSecret`, the secret appears
+/// nowhere in the answer unless the capture itself holds it.
+pub fn doctor(data: &[u8]) {
+    use signkit::doctor::{diagnose, DoctorOptions, Verdict};
+    use signkit::ytx::AuthToken;
+    let [selector, rest @ ..] = data else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    let (capture, mine) = match text.split_once('\0') {
+        Some((capture, mine)) => (capture, Some(mine.to_owned())),
+        None => (text.as_ref(), None),
+    };
+    let api = match selector & 7 {
+        index @ 1..=5 => Api::ALL.get(usize::from(index - 1)).copied(),
+        _ => None,
+    };
+    let options = DoctorOptions {
+        api,
+        secret: (selector & 8 != 0).then(|| Secret::new(DEMO_SECRET)),
+        auth_token: (selector & 16 != 0).then(|| AuthToken::new(DOCTOR_TOKEN)),
+        now: (selector & 32 != 0)
+            .then(|| BeijingTime::parse(DOCTOR_CLOCK).map_or(0, |time| time.to_unix())),
+        my_string_to_sign: mine,
+        reveal_secret: selector & 64 != 0,
+    };
+    let diagnosis = diagnose(capture, &options);
+    let json = serde_json::to_string(&diagnosis).expect("a diagnosis serialises");
+    if diagnosis.verdict == Verdict::Match {
+        let provided = diagnosis
+            .provided_sign
+            .as_deref()
+            .expect("match: a sign was provided");
+        let expected = diagnosis
+            .expected_sign
+            .as_deref()
+            .expect("match: a sign was expected");
+        assert!(
+            provided == expected
+                || (diagnosis.vendor == Some(Vendor::Ytx)
+                    && provided.eq_ignore_ascii_case(expected)),
+            "match with {provided} != {expected}"
+        );
+    }
+    let first_suspect = diagnosis.mistakes.iter().position(|m| !m.confirmed);
+    if let Some(at) = first_suspect {
+        assert!(
+            diagnosis.mistakes[at..].iter().all(|m| !m.confirmed),
+            "confirmed mistakes come first"
+        );
+    }
+    if !options.reveal_secret {
+        // The capture may spell a credential out of pieces: shell words joined
+        // (`'0123'"4567…"`), or a name and a value that sort next to each other in what the
+        // server signs (`…-not-for-=production`). Only a credential that neither the request
+        // as read nor the server's view holds must not show.
+        let mut held: String = diagnosis
+            .server_sees
+            .iter()
+            .map(|seen| format!("{}{}", seen.name, seen.value))
+            .collect();
+        if let Some(request) = signkit::doctor::capture::read(capture, api).request {
+            held.push_str(&request.target);
+            for (name, value) in &request.headers {
+                held.push_str(name);
+                held.push_str(value);
+            }
+            held.push_str(&String::from_utf8_lossy(&request.body));
+        }
+        for credential in [DEMO_SECRET, DOCTOR_TOKEN] {
+            if !text.contains(credential) && !held.contains(credential) {
+                assert!(!json.contains(credential), "a credential leaked: {json}");
+            }
+        }
+    }
 }

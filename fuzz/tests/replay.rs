@@ -59,4 +59,5 @@ replay_tests!(
     validate_build,
     form_roundtrip,
     multipart_roundtrip,
+    doctor,
 );

@@ -7,7 +7,9 @@
 //!   connection (`wire`, `sandbox_handle`, and chunked), each request's body
 //!   (`server_parsers`), each answer (`decode_reply`);
 //! - the daoke vectors (`vectors.json`) and validation cases (`validation_cases.json`):
-//!   their parameters (`validate_build`, `form_roundtrip`, `multipart_roundtrip`).
+//!   their parameters (`validate_build`, `form_roundtrip`, `multipart_roundtrip`);
+//! - the doctor cases (`doctor_cases.json`): a selector byte for the case's options, its
+//!   capture and, after NUL, its "my string to sign" (`doctor`).
 #![forbid(unsafe_code)]
 
 #[path = "../../../crate/tests/support/sandbox_runner.rs"]
@@ -246,6 +248,33 @@ fn main() {
             "multipart_roundtrip",
             &[&[length], boundary.as_slice(), &text].concat(),
         );
+    }
+    let doctor = serde_json::from_str::<Value>(&read_spec(&repo, "doctor_cases.json"))
+        .unwrap_or_else(|error| panic!("doctor_cases.json: {error}"));
+    for case in doctor["cases"].as_array().into_iter().flatten() {
+        let options = &case["options"];
+        let api = options["api"]
+            .as_str()
+            .and_then(|name| Api::ALL.iter().position(|api| api.name() == name))
+            .map_or(0, |index| index + 1);
+        let mut selector = u8::try_from(api).unwrap_or_default();
+        for (bit, key) in [
+            (8, "secret"),
+            (16, "authToken"),
+            (32, "now"),
+            (64, "revealSecret"),
+        ] {
+            if !options[key].is_null() && options[key] != Value::Bool(false) {
+                selector |= bit;
+            }
+        }
+        let mut bytes = vec![selector];
+        bytes.extend_from_slice(case["capture"].as_str().unwrap_or_default().as_bytes());
+        if let Some(mine) = options["myStringToSign"].as_str() {
+            bytes.push(0);
+            bytes.extend_from_slice(mine.as_bytes());
+        }
+        seeds.write("doctor", &bytes);
     }
     eprintln!(
         "seed: wrote {} files under {}",
