@@ -32,7 +32,7 @@ export function vector(id) {
   return found;
 }
 
-const MEDIA_TYPES = {
+export const MEDIA_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',

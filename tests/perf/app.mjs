@@ -27,12 +27,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+// One home for the paths, the media types and the dist/ check: the e2e suite's.
+import { CHROMIUM, DIST, MEDIA_TYPES, requireDist } from '../e2e/support.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 
@@ -41,18 +39,9 @@ const MOBILE = {
   cpu: 4,
 };
 
-const MEDIA_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-};
-
 /** dist/ gzip-compressed (compressed once, at start). */
 async function serveGzip() {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error('dist/ is missing: run `trunk build --release --offline` first');
-  }
+  requireDist();
   const cache = new Map();
   const server = http.createServer((request, response) => {
     let file = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
