@@ -19,18 +19,19 @@
 //! ERROR `request`; an unknown name is WARN `advisory` (inviteMeeting.md).
 
 use crate::api::{Api, Vendor};
-use crate::daoke::canonical_params;
+use crate::daoke::{canonical_params, DEFAULT_BODY_BUFFER_BYTES};
 use crate::endpoint::describe;
 use crate::params::Params;
+use crate::request::PreparedRequest;
 use crate::rules::{FindingClass, Rule, Severity};
 use crate::text::Bilingual;
 use std::collections::HashSet;
 
 /// What the validator reports about one parameter.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
-    /// The parameter name.
+    /// The parameter name, or [`BODY_FIELD`] for [`validate_daoke_body`]'s finding.
     pub field: String,
     /// ERROR or WARN.
     pub severity: Severity,
@@ -162,6 +163,36 @@ pub fn validate_generic(params: &Params) -> Vec<Finding> {
         .collect()
 }
 
+/// The `field` of a finding about the whole body rather than one parameter. It is never a
+/// parameter name: parentheses are not allowed in names (§3.2).
+pub const BODY_FIELD: &str = "(body)";
+
+/// The body check of a built daoke request (spec §5.2, "keep request bodies small"): WARN
+/// `request.bodySize` (server-only, `ME01024`) when the body is longer than the vendor's
+/// nginx body buffer, [`DEFAULT_BODY_BUFFER_BYTES`] — the handler then reads no body at all.
+///
+/// The parameter rules cannot see this, because the size depends on the encoding, the
+/// boundary and the file part: call it on the request `build_daoke_request` returns, after
+/// [`validate`]. It is a warning, not an error, because the vendor's documents set no limit
+/// (§3.1). YTX requests have no documented or observed limit; do not call it for them.
+pub fn validate_daoke_body(request: &PreparedRequest) -> Option<Finding> {
+    let size = request.body.len();
+    if size <= DEFAULT_BODY_BUFFER_BYTES {
+        return None;
+    }
+    Some(Finding {
+        field: BODY_FIELD.to_owned(),
+        severity: Severity::Warn,
+        class: FindingClass::ServerOnly,
+        rule: "request.bodySize",
+        server_code: Some("ME01024"),
+        message: Bilingual::owned(
+            format!("the body is {size} bytes, more than the {DEFAULT_BODY_BUFFER_BYTES} the server's nginx keeps in memory — the handler then reads no body and answers ME01024 \"http body is null!\"; shorten the values (a Chinese character takes 9 bytes in a form body, 3 in multipart) or send fewer parameters"),
+            format!("请求体有 {size} 字节，超过服务器 nginx 在内存中保留的 {DEFAULT_BODY_BUFFER_BYTES} 字节 —— 处理程序将读不到请求体并返回 ME01024 \"http body is null!\"；请缩短参数值（一个汉字在表单编码中占 9 字节，在 multipart 中占 3 字节）或少发参数"),
+        ),
+    })
+}
+
 /// Whether any finding is an ERROR (the request should not be sent as it is).
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
@@ -240,4 +271,45 @@ fn unknown_name(vendor: Vendor, api: Api, name: &str) -> Finding {
         "request.undocumented",
         message,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request_of(body_len: usize) -> PreparedRequest {
+        PreparedRequest {
+            method: "POST".into(),
+            host: "api.daoke.io".into(),
+            path: "/mirrtalkapi/v2/createGroup".into(),
+            headers: Vec::new(),
+            body: vec![b'a'; body_len],
+        }
+    }
+
+    #[test]
+    fn a_body_that_fills_the_buffer_exactly_is_read_one_byte_more_is_not() {
+        assert_eq!(validate_daoke_body(&request_of(0)), None);
+        assert_eq!(validate_daoke_body(&request_of(8192)), None);
+        let warning = validate_daoke_body(&request_of(8193)).expect("over the buffer");
+        assert_eq!(warning.field, BODY_FIELD);
+        assert_eq!(warning.severity, Severity::Warn);
+        assert_eq!(warning.class, FindingClass::ServerOnly);
+        assert_eq!(warning.server_code, Some("ME01024"));
+        assert!(
+            warning.message.en.contains("8193 bytes"),
+            "{}",
+            warning.message
+        );
+        assert!(
+            warning.message.zh.contains("8193 字节"),
+            "{}",
+            warning.message
+        );
+    }
+
+    #[test]
+    fn the_body_field_is_never_a_parameter_name() {
+        assert!(!is_valid_name(BODY_FIELD));
+    }
 }

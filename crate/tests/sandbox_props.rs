@@ -8,7 +8,7 @@ use proptest::sample::select;
 use signkit::daoke::{build_daoke_request, DaokeOptions, Secret};
 use signkit::rules::Severity;
 use signkit::sandbox::{HttpRequest, HttpResponse, Sandbox};
-use signkit::validate::{validate, ValidateOptions};
+use signkit::validate::{validate, validate_daoke_body, ValidateOptions};
 use signkit::ytx::{
     build_invite_meeting, parties_json, AuthToken, InviteMeeting, Party, YtxEnvironment,
 };
@@ -452,6 +452,52 @@ proptest! {
             _ => true,
         };
         prop_assert!(allowed, "{api:?} {params:?}: {code} {result}; findings {findings:?}");
+    }
+
+    /// The builder's body check (spec §5.2) predicts the server's `ME01024` exactly: a
+    /// request padded with an undocumented parameter — 0–4,000 ASCII or Chinese units, or
+    /// ASCII to within 4 bytes of the 8,192-byte buffer either side — is warned about if and
+    /// only if the sandbox (the vendor's body buffer) reads no body.
+    #[test]
+    fn the_body_warning_holds_exactly_when_the_server_reads_no_body(
+        // Boxed: the unboxed strategy's tree, one level deeper in this tuple, overflows a
+        // test thread's 2 MB stack in debug builds.
+        (api, params, encoding) in daoke_request().boxed(),
+        padding in 0usize..4_000,
+        chinese in any::<bool>(),
+        edge in prop::option::of(-4isize..=4),
+    ) {
+        let mut options = DaokeOptions::default();
+        options.encoding = Some(encoding);
+        options.boundary = Some(BOUNDARY.into());
+        let secret = Secret::new(DEMO_SECRET);
+        let build = |note: String| {
+            let mut params = params.clone();
+            params.push("note", note);
+            build_daoke_request(Some(api), &params, &secret, &options).ok()
+        };
+        let note = match edge {
+            // One ASCII byte of value is one byte of body in both encodings.
+            Some(delta) => {
+                let Some(bare) = build(String::new()) else { return Ok(()) };
+                let room = 8192 - bare.request.body.len() as isize + delta;
+                prop_assume!(room >= 0);
+                "x".repeat(room as usize)
+            }
+            None => (if chinese { "语" } else { "abc" }).repeat(padding),
+        };
+        let Some(built) = build(note) else { return Ok(()) };
+        if let Some(delta) = edge {
+            prop_assert_eq!(built.request.body.len() as isize, 8192 + delta);
+        }
+        let warning = validate_daoke_body(&built.request);
+        let request = to_http(built.request);
+        let mut sandbox = Sandbox::demo();
+        let (code, result) = daoke_answer(&sandbox.handle(&request, now()));
+        prop_assert_eq!(warning.is_some(), code == "ME01024", "{:?} {} bytes: {} {}", api, request.body.len(), code, result);
+        if let Some(warning) = warning {
+            prop_assert_eq!((warning.rule, warning.server_code), ("request.bodySize", Some("ME01024")));
+        }
     }
 
     /// The same for YTX: what the validator accepts is answered `0` or `-205` (the appid is

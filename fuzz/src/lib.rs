@@ -25,7 +25,7 @@ use signkit::server::form::{decode_args, parse_url, Decoding};
 use signkit::server::{
     multipart, parse_daoke_body, ArgValue, HttpRequest, NothingParsed, Parsed, Parser,
 };
-use signkit::validate::{validate, ValidateOptions};
+use signkit::validate::{validate, validate_daoke_body, ValidateOptions};
 use signkit::{
     canonical_value, Api, BeijingTime, DaokeApi, Encoding, FilePart, Lang, Params, Vendor,
 };
@@ -692,12 +692,15 @@ pub fn validate_build(data: &[u8]) {
         let passed_through = ["send weibo failed is error!", "%s is error!"];
         let injected_fault =
             api == Api::InviteUserJoin && params.get("tempChannelID") == Some("99999");
-        // The validator sees parameters, not a body: a body longer than nginx's buffer
-        // (spec §5.2, "keep request bodies small") is answered ME01024 whatever it holds.
-        let buffered = request.body.len() > demo_ref().state().sandbox.body_buffer_bytes;
+        // The parameter rules cannot see the body: the builder's body check (spec §5.2,
+        // "keep request bodies small") warns exactly when the server reads no body.
+        let body_warning = built
+            .as_ref()
+            .ok()
+            .and_then(|b| validate_daoke_body(&b.request));
         let allowed = match code.as_str() {
             "ME01019" => false,
-            "ME01024" => buffered,
+            "ME01024" => body_warning.is_some(),
             "ME01022" => injected_fault,
             "ME01023" => {
                 (api == Api::ApplyMicroChannel && lookup.contains(&result.as_str()))
@@ -706,8 +709,8 @@ pub fn validate_build(data: &[u8]) {
             _ => true,
         };
         assert!(
-            allowed,
-            "{api:?} {params:?}: {code} {result}; findings {findings:?}"
+            allowed && (code == "ME01024") == body_warning.is_some(),
+            "{api:?} {params:?}: {code} {result}; findings {findings:?}; {body_warning:?}"
         );
     }
     // Names the endpoint knows, each once: signed by signkit, never refused for its sign.
@@ -728,11 +731,11 @@ pub fn validate_build(data: &[u8]) {
             let response = sandbox.handle(&request, now());
             let (code, result) = daoke_answer(&response);
             // A body longer than nginx's buffer reaches the handler as no body (ME01024):
-            // the server's limit, not a signature matter.
-            let buffered = request.body.len() > demo_ref().state().sandbox.body_buffer_bytes;
+            // the server's limit, not a signature matter, and what the body check warns of.
+            let body_warning = validate_daoke_body(&built.request);
             assert!(
-                code != "ME01019" && (code != "ME01024" || buffered),
-                "{api:?} {params:?}: {code} {result}"
+                code != "ME01019" && (code == "ME01024") == body_warning.is_some(),
+                "{api:?} {params:?}: {code} {result}; {body_warning:?}"
             );
         }
     }

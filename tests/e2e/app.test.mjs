@@ -119,6 +119,21 @@ describe('live validation', () => {
     await context.close();
   });
 
+  test('a body over the server\'s 8 KB buffer is warned about next to Send (ME01024)', async () => {
+    const { page, context } = await openApp(browser, server.url, 'createGroup');
+    await page.click('[data-testid="use-demo"]');
+    await page.click('[data-testid="load-example"]');
+    assert.equal(await page.locator('[data-testid="body-warning"]').count(), 0);
+    // 1,000 Chinese characters are 9,000 bytes percent-encoded.
+    await page.fill('[data-param="groupName"]', '语'.repeat(1000));
+    const warning = await page.textContent('[data-testid="body-warning"]');
+    assert.match(warning, /body is \d+ bytes, more than the 8192/);
+    assert.match(warning, /ME01024/);
+    await page.fill('[data-param="groupName"]', '语镜车队');
+    assert.equal(await page.locator('[data-testid="body-warning"]').count(), 0);
+    await context.close();
+  });
+
   test('YTX parties: invalid JSON is an ERROR; the table edits the JSON', async () => {
     const { page, context } = await openApp(browser, server.url, 'inviteMeeting');
     await page.click('[data-testid="use-demo"]');

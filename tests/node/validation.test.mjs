@@ -110,3 +110,26 @@ test("buildInviteMeeting validates its inputs at its clock", () => {
   assert.deepEqual(unchecked.findings, error.findings);
   assert.ok(unchecked.body.includes('"parties":"[]"'));
 });
+
+test("buildDaokeRequest warns when the body outgrows the server's 8192-byte buffer (ME01024)", () => {
+  const base = [["appKey", "1111111111"], ["accountID", "kxl1Qn1ZZd"], ["groupName", "fleet"]];
+  const options = { seed: 1 };
+  // The form body without the padding value, then padded to exactly 8192 bytes and one more.
+  const empty = signkit.buildDaokeRequest("createGroup", [...base, ["note", ""]], "SECRET", options);
+  const room = 8192 - empty.body.length;
+  const fits = signkit.buildDaokeRequest("createGroup", [...base, ["note", "x".repeat(room)]], "SECRET", options);
+  assert.equal(fits.body.length, 8192);
+  assert.deepEqual(fits.findings.filter((f) => f.field === "(body)"), []);
+  const over = signkit.buildDaokeRequest("createGroup", [...base, ["note", "x".repeat(room + 1)]], "SECRET", options);
+  assert.equal(over.body.length, 8193);
+  const [warning, ...more] = over.findings.filter((f) => f.field === "(body)");
+  assert.deepEqual(more, []);
+  assert.deepEqual(
+    [warning.severity, warning.class, warning.rule, warning.serverCode],
+    ["warn", "server-only", "request.bodySize", "ME01024"],
+  );
+  assert.match(warning.messages.en, /8193 bytes/);
+  assert.match(warning.messages.zh, /8193 字节/);
+  // A warning, not an error: the request is still built with validation on.
+  assert.equal(over.sign.length, 40);
+});

@@ -26,6 +26,11 @@ use crate::text::Bilingual;
 /// The daoke gateway every seed documents (`http://api.daoke.io`, spec §2.1).
 pub const DAOKE_HOST: &str = "api.daoke.io";
 
+/// The size of the vendor's nginx body buffer (spec §5.2, §10.1 `sandbox.bodyBufferBytes`):
+/// a longer body is spooled to a file and the handlers see no body (`ME01024`). The server
+/// parsers, the sandbox's default and the builder's body check all read it from here.
+pub const DEFAULT_BODY_BUFFER_BYTES: usize = 8192;
+
 /// How many generated boundaries are tried before giving up. Each one is 16 random
 /// alphanumerics, so a second attempt is already only needed when the content contains the
 /// first boundary verbatim; the limit just keeps hostile content from looping forever.

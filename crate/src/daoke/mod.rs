@@ -11,7 +11,7 @@ pub mod sign;
 
 pub use build::{
     build_daoke_request, canonical_pairs, canonical_params, daoke_api, encode_multipart,
-    DaokeOptions, DaokeRequest, DAOKE_HOST,
+    DaokeOptions, DaokeRequest, DAOKE_HOST, DEFAULT_BODY_BUFFER_BYTES,
 };
 pub use encode::{
     check_file_part, form_body, multipart_body, multipart_content_type, percent_encode, Boundary,

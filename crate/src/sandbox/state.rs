@@ -559,7 +559,7 @@ fn one_u64() -> u64 {
 }
 
 fn default_body_buffer_bytes() -> usize {
-    8192
+    crate::daoke::DEFAULT_BODY_BUFFER_BYTES
 }
 
 fn default_max_body_bytes() -> usize {

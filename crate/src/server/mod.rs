@@ -29,9 +29,7 @@ pub use args::{ArgValue, Args, Field, Parsed, Parser, SignedPair, Wire};
 
 use crate::api::{Api, DaokeApi};
 
-/// The size of nginx's body buffer (spec §5.2, §10.1 `sandbox.bodyBufferBytes`): a longer
-/// body is spooled to a file and the handlers see no body.
-pub const DEFAULT_BODY_BUFFER_BYTES: usize = 8192;
+pub use crate::daoke::DEFAULT_BODY_BUFFER_BYTES;
 
 /// A raw HTTP request as the server receives it (spec §10.1).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

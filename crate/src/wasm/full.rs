@@ -34,7 +34,8 @@ use crate::ytx::{self, AuthToken, InviteMeeting, YtxEnvironment};
 /// The parameters are validated first: when the validator reports an ERROR the call throws
 /// a `SignkitError` with `code` `"validation-failed"` and the `findings`, unless
 /// `options.validate` is `false`; WARN findings never throw. The result's `findings` lists
-/// every finding. `stringToSign` shows the secret as `<secret>` unless
+/// every finding, then WARN `request.bodySize` (field `"(body)"`, `ME01024`) when the built
+/// body is longer than the server's 8192-byte body buffer. `stringToSign` shows the secret as `<secret>` unless
 /// `options.revealSecret` is `true`; `raw` and `curl` never contain it.
 #[wasm_bindgen(js_name = buildDaokeRequest, unchecked_return_type = "DaokeRequest")]
 pub fn build_daoke_request(
@@ -56,10 +57,11 @@ pub fn build_daoke_request(
         };
         let (api, params) = (input.api, &input.params);
         let built = daoke::build_daoke_request(api, params, &input.secret, &core)?;
-        let findings = match api {
+        let mut findings = match api {
             Some(api) => validator::validate(api, params, &Default::default()),
             None => validator::validate_generic(params),
         };
+        findings.extend(validator::validate_daoke_body(&built.request));
         let findings = gate(findings, options.validate)?;
         let request = PreparedRequest::new(&built.request, options.base_url);
         let reveal = options.reveal_secret.is_some_and(|flag| flag.0);
@@ -118,7 +120,8 @@ pub struct DaokeRequest {
     #[serde(serialize_with = "bytes")]
     #[tsify(type = "Uint8Array<ArrayBuffer>")]
     body: Vec<u8>,
-    /// Every finding of the validator (WARNs; ERRORs too with `validate: false`).
+    /// Every finding of the validator (WARNs; ERRORs too with `validate: false`), then the
+    /// body-size WARN when the body is longer than the server's 8192-byte buffer.
     findings: Vec<Finding>,
 }
 
@@ -339,12 +342,12 @@ pub struct ValidateOptions {
     clock: Option<Clock>,
 }
 
-/// What the validator reports about one parameter.
+/// What the validator reports about one parameter, or (`"(body)"`) about the whole body.
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 #[tsify(missing_as_null)]
 pub struct Finding {
-    /// The parameter name.
+    /// The parameter name, or `"(body)"` for the body-size warning of `buildDaokeRequest`.
     field: String,
     /// How serious it is.
     severity: Severity,

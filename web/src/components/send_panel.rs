@@ -234,6 +234,15 @@ pub fn SendPanel(
             .into_any()
         })
     };
+    // A body too large for the server's buffer is a warning: Send stays enabled (spec §3.1).
+    let body_warning = move || {
+        let lang = lang.get();
+        prepared.with(|prepared| {
+            let warning = prepared.as_ref().ok()?.body_warning.as_ref()?;
+            let text = warning.message.get(lang).to_owned();
+            Some(view! { <p class="notice warn" data-testid="body-warning">{text}</p> })
+        })
+    };
     let is_network = move || app.target.get() != TargetKind::Browser;
     let demo_to_vendor = move || {
         app.target.get() == TargetKind::Vendor
@@ -290,6 +299,7 @@ pub fn SendPanel(
             <Show when=demo_to_vendor>
                 <p class="notice warn">{tr(lang, &i18n::DEMO_TO_VENDOR)}</p>
             </Show>
+            {body_warning}
             {move || reset_notice.get().map(|notice| view! { <p class="notice" role="status">{notice.get(lang.get())}</p> })}
             <div class="send-actions">
                 <button

@@ -4,7 +4,7 @@
 use super::credentials::{Credentials, Slot};
 use super::draft::Draft;
 use signkit::endpoint::describe;
-use signkit::validate::{validate, Finding, Mode, ValidateOptions};
+use signkit::validate::{validate, validate_daoke_body, Finding, Mode, ValidateOptions};
 use signkit::ytx::timestamp_at;
 use signkit::{
     build_daoke_request, build_invite_meeting, Api, BuildError, DaokeOptions, Encoding,
@@ -88,6 +88,9 @@ pub struct Prepared {
     pub signing: Signing,
     /// The exact request.
     pub request: PreparedRequest,
+    /// The core's body-size WARN (daoke: a body the server's 8 KB buffer cannot hold is
+    /// answered ME01024); shown next to Send, which it does not block (spec §3.1).
+    pub body_warning: Option<Finding>,
 }
 
 /// Why no request could be built.
@@ -135,6 +138,7 @@ pub fn prepare(
                     string_to_sign: signed.string_to_sign.to_string(),
                     sign: signed.sign.to_string(),
                 },
+                body_warning: validate_daoke_body(&built.request),
                 request: built.request,
             })
         }
@@ -151,6 +155,7 @@ pub fn prepare(
                     timestamp: invite.timestamp,
                 },
                 request: built.request,
+                body_warning: None,
             })
         }
     }

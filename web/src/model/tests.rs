@@ -117,6 +117,38 @@ fn vector_d01_body_is_the_seed_sample_in_its_order() {
 }
 
 #[test]
+fn a_body_over_the_servers_buffer_is_warned_about_not_blocked() {
+    let credentials = demo();
+    let mut draft = Draft::example(describe(Api::CreateGroup));
+    let prepared = prepare(Api::CreateGroup, &draft, &credentials, &demo_edge(), None).unwrap();
+    assert_eq!(prepared.body_warning, None);
+    // 1,000 Chinese characters: 9,000 bytes percent-encoded, over the 8,192-byte buffer.
+    draft.set_value("groupName", "语".repeat(1000));
+    let prepared = prepare(Api::CreateGroup, &draft, &credentials, &demo_edge(), None).unwrap();
+    let warning = prepared
+        .body_warning
+        .clone()
+        .expect("the body is too large");
+    assert_eq!(warning.server_code, Some("ME01024"));
+    assert_eq!(warning.severity, Severity::Warn);
+    let findings = findings(Api::CreateGroup, &draft, &credentials, &demo_edge());
+    let blockers = blockers(
+        Api::CreateGroup,
+        &findings,
+        &credentials,
+        &Ok(prepared),
+        TargetKind::Browser,
+        "",
+    );
+    assert!(
+        blockers
+            .iter()
+            .all(|b| !matches!(b, Blocker::Finding(f) if f.field == "(body)")),
+        "{blockers:?}"
+    );
+}
+
+#[test]
 fn vector_y01_with_a_timestamp_override() {
     let mut credentials = demo();
     credentials.version = String::new(); // the builder's default
