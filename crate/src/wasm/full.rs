@@ -35,8 +35,8 @@ use crate::ytx::{self, AuthToken, InviteMeeting, YtxEnvironment};
 /// a `SignkitError` with `code` `"validation-failed"` and the `findings`, unless
 /// `options.validate` is `false`; WARN findings never throw. The result's `findings` lists
 /// every finding, then WARN `request.bodySize` (field `"(body)"`, `ME01024`) when the built
-/// body is longer than the server's 8192-byte body buffer. `stringToSign` shows the secret as `<secret>` unless
-/// `options.revealSecret` is `true`; `raw` and `curl` never contain it.
+/// body is longer than the server's 8192-byte body buffer. `stringToSign` shows the secret as
+/// `<secret>` unless `options.revealSecret` is `true`; `raw` and `curl` never contain it.
 #[wasm_bindgen(js_name = buildDaokeRequest, unchecked_return_type = "DaokeRequest")]
 pub fn build_daoke_request(
     #[wasm_bindgen(unchecked_param_type = "DaokeApiName | null")] api: JsValue,
