@@ -643,10 +643,10 @@ fn secret_of(params: &Params) -> Secret {
 /// Invariants: the validator and the builder do
 /// not panic; a request the validator accepts (no ERROR, no server-only prediction of
 /// ME01023/ME01022) builds, and the sandbox answers it with success or a business rule —
-/// never a parameter or signature error, nor a body error unless the body is longer than
-/// the server's body buffer (which the validator cannot see); a request whose names are all the
-/// endpoint's own, each once, is never refused for its signature, with or without
-/// validation (nor for an empty body, unless it is longer than the body buffer).
+/// never a parameter or signature error; a request whose names are all the endpoint's own,
+/// each once, is never refused for its signature, with or without validation; and the
+/// builder's body check (`validate_daoke_body`) warns exactly when the sandbox answers
+/// ME01024, the body being longer than the server's body buffer.
 pub fn validate_build(data: &[u8]) {
     let [selector, text @ ..] = data else {
         return;
